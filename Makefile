@@ -1,0 +1,49 @@
+# ipv-kb: `make run` and `make test` do all the set-up on a machine with python3 (3.11+) and make.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+PORT ?= 8000
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.synced ## Install the pinned dependencies (uv.lock) into .venv
+
+run: install ## Set up the SQLite database, load the content and serve on http://127.0.0.1:$(PORT)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_content
+	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## Ruff lint and format check, Django checks, missing migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
+	$(UV) lock --python $(PYTHON)
+
+clean: ## Remove the virtual environments and the local database
+	rm -rf $(VENV) $(TOOLS) db.sqlite3 var
+
+.PHONY: help install run test lint lock clean

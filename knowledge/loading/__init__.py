@@ -1,0 +1,1 @@
+"""Loading fact sheets from their structured content files into Wagtail pages."""

@@ -1,0 +1,192 @@
+"""Load the service library from its content file (content/services.<locale>.yaml)."""
+
+from datetime import time
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+from wagtail.models import Locale
+
+from cms.content_files import Strict, check_html, edited_by_someone
+from services.models import ContactChannel, OpeningPeriod, Organisation, Service, ServiceLanguage
+from services.models.channels import LANGUAGE_CHOICES
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class OrganisationEntry(Strict):
+    key: str = Field(pattern=SLUG)
+    name: str = Field(min_length=1)
+    short_name: str = ""
+    website: str = ""
+
+
+class PeriodEntry(Strict):
+    days: list[Literal[DAYS]] = Field(min_length=1)
+    opens: time
+    closes: time
+
+    @model_validator(mode="after")
+    def closes_after_opening(self):
+        if self.closes <= self.opens:
+            raise ValueError(f"closes ({self.closes}) must be after opens ({self.opens})")
+        return self
+
+
+class HoursEntry(Strict):
+    mode: Literal["weekly", "always", "appointment", "unknown"] = "unknown"
+    note: str = ""
+    periods: list[PeriodEntry] = []
+
+    @model_validator(mode="after")
+    def periods_only_when_weekly(self):
+        if (self.mode == "weekly") != bool(self.periods):
+            raise ValueError("periods are required for mode 'weekly' and only for it")
+        return self
+
+
+class AddressEntry(Strict):
+    street_address: str = ""
+    postal_code: str = ""
+    locality: str = ""
+    confidential: bool = False
+
+
+class ChannelEntry(Strict):
+    kind: Literal[tuple(ContactChannel.Kind.values)]
+    value: str = Field(min_length=1)
+    label: str = ""
+    purpose: Literal[tuple(ContactChannel.Purpose.values)]
+    is_free: bool | None = None
+    is_anonymous: bool | None = None
+    availability: Literal[tuple(ContactChannel.Availability.values)] = "unspecified"
+
+
+class LanguageEntry(Strict):
+    language: str
+    note: str = ""
+
+    @field_validator("language")
+    @classmethod
+    def known_language(cls, value):
+        if value not in dict(LANGUAGE_CHOICES):
+            raise ValueError(f"unknown language code {value!r}")
+        return value
+
+
+class ServiceEntry(Strict):
+    slug: str = Field(pattern=SLUG)
+    name: str = Field(min_length=1)
+    short_name: str = ""
+    organisation: str | None = None
+    kind: Literal[tuple(Service.Kind.values)]
+    status: Literal[tuple(Service.Status.values)] = "active"
+    description: str = ""
+    offers: str = ""
+    audience: str = ""
+    languages: list[LanguageEntry] = []
+    file_language: Literal["", "fr", "nl"] = ""
+    referral_rule: str = ""
+    address: AddressEntry = AddressEntry()
+    hours: HoursEntry = HoursEntry()
+    channels: list[ChannelEntry] = Field(min_length=1)
+
+    @field_validator("offers")
+    @classmethod
+    def offers_is_safe_html(cls, value):
+        return check_html(value)
+
+
+class ServiceLibraryFile(Strict):
+    organisations: list[OrganisationEntry] = []
+    services: list[ServiceEntry]
+
+    @model_validator(mode="after")
+    def references_resolve(self):
+        keys = [o.key for o in self.organisations]
+        slugs = [s.slug for s in self.services]
+        for label, values in (("organisation key", keys), ("service slug", slugs)):
+            if duplicates := sorted({v for v in values if values.count(v) > 1}):
+                raise ValueError(f"duplicate {label}: {', '.join(duplicates)}")
+        for service in self.services:
+            if service.organisation and service.organisation not in keys:
+                raise ValueError(
+                    f"service {service.slug!r} names unknown organisation {service.organisation!r}"
+                )
+        return self
+
+
+def snapshot(service: Service) -> dict:
+    """What the content file controls on a service, comparable before and after a load."""
+    fields = {f: getattr(service, f) for f in SERVICE_FIELDS}
+    fields["organisation_id"] = service.organisation_id
+    fields["channels"] = [
+        (c.kind, c.value, c.label, c.purpose, c.is_free, c.is_anonymous, c.availability)
+        for c in service.channels.all()
+    ]
+    fields["hours"] = [(p.weekday, p.opens, p.closes) for p in service.hours.all()]
+    fields["languages"] = [(lang.language, lang.note) for lang in service.languages.all()]
+    return fields
+
+
+SERVICE_FIELDS = (
+    "name", "short_name", "kind", "status", "description", "offers", "audience", "file_language",
+    "referral_rule", "street_address", "postal_code", "locality", "address_is_confidential",
+    "hours_mode", "hours_note", "live",
+)  # fmt: skip
+
+
+def apply_entry(service: Service, entry: ServiceEntry, organisation: Organisation | None) -> None:
+    """Copy a file entry onto an (unsaved) service and its child records."""
+    service.name, service.short_name, service.kind = entry.name, entry.short_name, entry.kind
+    service.status, service.description, service.offers = entry.status, entry.description, entry.offers
+    service.audience, service.file_language = entry.audience, entry.file_language
+    service.referral_rule = entry.referral_rule
+    service.street_address = entry.address.street_address
+    service.postal_code = entry.address.postal_code
+    service.locality = entry.address.locality
+    service.address_is_confidential = entry.address.confidential
+    service.hours_mode, service.hours_note = entry.hours.mode, entry.hours.note
+    service.organisation = organisation
+    service.live = True
+    service.channels = [ContactChannel(**c.model_dump()) for c in entry.channels]
+    service.languages = [ServiceLanguage(**lang.model_dump()) for lang in entry.languages]
+    service.hours = [
+        OpeningPeriod(weekday=DAYS.index(day), opens=p.opens, closes=p.closes)
+        for p in entry.hours.periods
+        for day in p.days
+    ]
+
+
+def load_service_library(library: ServiceLibraryFile, locale: Locale, report, force=False):
+    """Create or update organisations and services; returns {slug: Service}."""
+    organisations = {}
+    for entry in library.organisations:
+        org = Organisation.objects.filter(locale=locale, name=entry.name).first() or Organisation(
+            locale=locale
+        )
+        org.name, org.short_name, org.website = entry.name, entry.short_name, entry.website
+        org.save()
+        organisations[entry.key] = org
+
+    services = {}
+    for entry in library.services:
+        service = Service.objects.filter(locale=locale, slug=entry.slug).first()
+        if service is None:
+            service = Service(locale=locale, slug=entry.slug)
+            apply_entry(service, entry, organisations.get(entry.organisation))
+            service.save()
+            service.save_revision().publish()
+            report("created", f"service {entry.slug}")
+        elif not force and edited_by_someone(service):
+            report("kept", f"service {entry.slug} (edited in the admin; use --force to overwrite)")
+        else:
+            before = snapshot(service)
+            apply_entry(service, entry, organisations.get(entry.organisation))
+            if snapshot(service) == before:
+                report("unchanged", f"service {entry.slug}")
+            else:
+                service.save_revision().publish()
+                report("updated", f"service {entry.slug}")
+        services[entry.slug] = Service.objects.get(pk=service.pk)
+    return services

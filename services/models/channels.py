@@ -1,0 +1,113 @@
+"""The ordered parts of a service record: contact channels, opening periods, languages served."""
+
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+
+from services.hours import Period
+
+LANGUAGE_CHOICES = sorted(
+    ((code, info["name"]) for code, info in LANG_INFO.items() if "name" in info and "-" not in code),
+    key=lambda choice: choice[1],
+)
+
+
+class ContactChannel(Orderable):
+    """One way to reach a service, and what it is for."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", "Phone"
+        EMAIL = "email", "E-mail"
+        WEB = "web", "Website"
+        CHAT = "chat", "Chat"
+
+    class Purpose(models.TextChoices):
+        EMERGENCY = "emergency", "Emergency"
+        HELPLINE = "helpline", "Helpline"
+        OFFICE = "office", "Office"
+        CHAT = "chat", "Chat"
+        INFORMATION = "information", "Information"
+
+    class Availability(models.TextChoices):
+        ALWAYS = "always", "24/7"
+        OPENING_HOURS = "opening_hours", "During opening hours"
+        APPOINTMENT = "appointment", "By appointment"
+        UNSPECIFIED = "unspecified", "Not specified"
+
+    service = ParentalKey("services.Service", on_delete=models.CASCADE, related_name="channels")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    value = models.CharField(
+        max_length=255, help_text="The number, address or URL exactly as people should use it."
+    )
+    label = models.CharField(max_length=255, blank=True, help_text="Shown before the value.")
+    purpose = models.CharField(max_length=12, choices=Purpose.choices)
+    is_free = models.BooleanField(null=True, blank=True, help_text="Leave empty if unknown.")
+    is_anonymous = models.BooleanField(null=True, blank=True, help_text="Leave empty if unknown.")
+    availability = models.CharField(
+        max_length=16, choices=Availability.choices, default=Availability.UNSPECIFIED
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("purpose"), FieldPanel("availability")]),
+        FieldPanel("value"),
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("is_free"), FieldPanel("is_anonymous")]),
+    ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value}"
+
+    @property
+    def href(self):
+        """The link a browser follows: tel:, mailto: or the web address."""
+        if self.kind == self.Kind.PHONE:
+            return "tel:" + "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
+        if self.kind == self.Kind.EMAIL:
+            return f"mailto:{self.value}"
+        return self.value
+
+
+class OpeningPeriod(Orderable):
+    """A weekly opening period in Europe/Brussels time; several per day for a lunch break."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, "Monday"
+        TUESDAY = 1, "Tuesday"
+        WEDNESDAY = 2, "Wednesday"
+        THURSDAY = 3, "Thursday"
+        FRIDAY = 4, "Friday"
+        SATURDAY = 5, "Saturday"
+        SUNDAY = 6, "Sunday"
+
+    service = ParentalKey("services.Service", on_delete=models.CASCADE, related_name="hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField()
+    closes = models.TimeField()
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+    def clean(self):
+        if self.opens is not None and self.closes is not None and self.closes <= self.opens:
+            raise ValidationError({"closes": "Closing time must be after opening time."})
+
+    def as_period(self):
+        return Period(self.weekday, self.opens, self.closes)
+
+
+class ServiceLanguage(Orderable):
+    """A language in which the service works with people, with an optional condition."""
+
+    service = ParentalKey("services.Service", on_delete=models.CASCADE, related_name="languages")
+    language = models.CharField(max_length=7, choices=LANGUAGE_CHOICES)
+    note = models.CharField(max_length=255, blank=True, help_text="E.g. 'with interpreters'.")
+
+    panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("note")])]
+
+    def __str__(self):
+        return self.get_language_display()

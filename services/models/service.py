@@ -1,0 +1,166 @@
+"""A service in the library: the single place where its contact details are kept."""
+
+from datetime import datetime
+
+from django.db import models
+from django.utils import timezone
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+
+from services.hours import is_open
+
+
+class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """A support service; guidance sections reference it instead of copying its details."""
+
+    class Kind(models.TextChoices):
+        SPECIALIST = "specialist", "Specialist support for partner violence"
+        GENERAL_WELFARE = "general_welfare", "General welfare service"
+        VICTIM_SUPPORT = "victim_support", "Victim support"
+        HELPLINE = "helpline", "Helpline"
+        EMERGENCY = "emergency", "Emergency number"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        TEMPORARILY_CLOSED = "temporarily_closed", "Temporarily closed"
+        CLOSED = "closed", "Closed"
+
+    class HoursMode(models.TextChoices):
+        WEEKLY = "weekly", "Weekly opening hours"
+        ALWAYS = "always", "Open 24/7"
+        APPOINTMENT = "appointment", "By appointment only"
+        UNKNOWN = "unknown", "Not specified"
+
+    class FileLanguage(models.TextChoices):
+        ANY = "", "Any"
+        FRENCH = "fr", "French"
+        DUTCH = "nl", "Dutch"
+
+    slug = models.SlugField(
+        max_length=80, help_text="Stable identifier, the same in every language."
+    )
+    name = models.CharField(max_length=255)
+    short_name = models.CharField(max_length=80, blank=True)
+    organisation = models.ForeignKey(
+        "services.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="services",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.TextField(blank=True)
+    offers = RichTextField(features=["bold", "italic", "ul"], blank=True)
+    audience = models.TextField(blank=True, help_text="Who the service is for.")
+    file_language = models.CharField(
+        "administrative file language",
+        max_length=2,
+        choices=FileLanguage.choices,
+        blank=True,
+        help_text="Language of the person's administrative file that this service requires.",
+    )
+    referral_rule = models.TextField(blank=True, help_text="Who to refer elsewhere, and where.")
+    street_address = models.CharField(max_length=255, blank=True)
+    postal_code = models.CharField(max_length=10, blank=True)
+    locality = models.CharField(max_length=100, blank=True)
+    address_is_confidential = models.BooleanField(
+        default=False, help_text="Never publish the address (e.g. a shelter)."
+    )
+    hours_mode = models.CharField(max_length=12, choices=HoursMode.choices, default="unknown")
+    hours_note = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    last_verified_on = models.DateField(null=True, blank=True)
+    last_verified_by = models.CharField(max_length=255, blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("slug"),
+                FieldPanel("organisation"),
+                FieldPanel("kind"),
+                FieldPanel("status"),
+            ],
+            heading="Service",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("description"), FieldPanel("offers"), FieldPanel("audience")],
+            heading="What it offers, and to whom",
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("languages", label="Language"),
+                FieldPanel("file_language"),
+                FieldPanel("referral_rule"),
+            ],
+            heading="Languages and referral",
+        ),
+        InlinePanel("channels", heading="Contact channels", label="Channel"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("postal_code"),
+                FieldPanel("locality"),
+                FieldPanel("address_is_confidential"),
+            ],
+            heading="Address",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("hours_mode"),
+                InlinePanel("hours", label="Opening period"),
+                FieldPanel("hours_note"),
+            ],
+            heading="Opening hours (Brussels time)",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("last_verified_on"), FieldPanel("last_verified_by")],
+            heading="Verification",
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("short_name", boost=3),
+        index.SearchField("description"),
+        index.SearchField("audience"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+        index.FilterField("slug"),
+        index.FilterField("live"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_service_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_public(self):
+        """Published and not closed for good: safe to show on the site and in the feed."""
+        return self.live and self.status != self.Status.CLOSED
+
+    @property
+    def has_address(self):
+        return bool(self.street_address) and not self.address_is_confidential
+
+    def open_at(self, at: datetime) -> bool | None:
+        """Open at that instant, closed, or None when the hours do not say (appointment, unknown)."""
+        if self.status != self.Status.ACTIVE:
+            return False
+        if self.hours_mode == self.HoursMode.ALWAYS:
+            return True
+        if self.hours_mode == self.HoursMode.WEEKLY:
+            return is_open((p.as_period() for p in self.hours.all()), at)
+        return None
+
+    def open_now(self) -> bool | None:
+        return self.open_at(timezone.now())

@@ -1,0 +1,24 @@
+"""The numbers every public page shows: emergency lines and helplines from the service library."""
+
+from wagtail.models import Locale
+
+from services.models import ContactChannel, Service
+
+SAFETY_PURPOSES = (ContactChannel.Purpose.EMERGENCY, ContactChannel.Purpose.HELPLINE)
+
+
+def safety_lines(locale: Locale) -> list[ContactChannel]:
+    """Phone lines for emergencies and helplines of published services, emergencies first."""
+    lines = (
+        ContactChannel.objects.filter(
+            kind=ContactChannel.Kind.PHONE,
+            purpose__in=SAFETY_PURPOSES,
+            service__live=True,
+            service__status=Service.Status.ACTIVE,
+            service__locale=locale,
+        )
+        .select_related("service")
+        .prefetch_related("service__hours")
+    )
+    order = {purpose: i for i, purpose in enumerate(SAFETY_PURPOSES)}
+    return sorted(lines, key=lambda c: (order[c.purpose], c.service.name, c.sort_order or 0))
