@@ -22,3 +22,28 @@ def is_open(periods: Iterable[Period], at: datetime) -> bool:
     local = at.astimezone(BRUSSELS)
     now = local.time().replace(tzinfo=None)
     return any(p.weekday == local.weekday() and p.opens <= now < p.closes for p in periods)
+
+
+@dataclass(frozen=True)
+class DayRange:
+    """Consecutive weekdays sharing the same periods, e.g. Monday to Friday 9:00-12:30, 13:00-17:00."""
+
+    first: int
+    last: int
+    spans: tuple[tuple[time, time], ...]
+
+
+def group_days(periods: Iterable[Period]) -> list[DayRange]:
+    """Group weekdays with identical opening periods into ranges of consecutive days."""
+    by_day: dict[int, list[tuple[time, time]]] = {}
+    for p in sorted(periods, key=lambda p: (p.weekday, p.opens)):
+        by_day.setdefault(p.weekday, []).append((p.opens, p.closes))
+    ranges: list[DayRange] = []
+    for day in sorted(by_day):
+        spans = tuple(by_day[day])
+        previous = ranges[-1] if ranges else None
+        if previous and previous.last == day - 1 and previous.spans == spans:
+            ranges[-1] = DayRange(previous.first, day, spans)
+        else:
+            ranges.append(DayRange(day, day, spans))
+    return ranges

@@ -10,7 +10,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-from services.hours import is_open
+from services.models.channels import OpeningPeriod
+
+from services.hours import group_days, is_open
 
 
 class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -161,6 +163,14 @@ class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
         if self.hours_mode == self.HoursMode.WEEKLY:
             return is_open((p.as_period() for p in self.hours.all()), at)
         return None
+
+    def weekly_hours(self):
+        """Opening hours as ranges of days, for display: [(first, last, [(opens, closes)])]."""
+        names = dict(OpeningPeriod.Weekday.choices)
+        return [
+            (names[r.first], names[r.last] if r.last != r.first else None, r.spans)
+            for r in group_days(p.as_period() for p in self.hours.all())
+        ]
 
     def open_now(self) -> bool | None:
         return self.open_at(timezone.now())
