@@ -1,4 +1,4 @@
-"""Reading structured content files (YAML) with errors that name the file, the entry and the problem."""
+"""Read structured content files (YAML); errors name the file, the entry and the problem."""
 
 from pathlib import Path
 from typing import TypeVar
@@ -27,12 +27,16 @@ def check_html(value: str) -> str:
     """Accept only the small rich-text subset the site renders (p, lists, b, i, links)."""
     for tag in BeautifulSoup(value, "html.parser").find_all(True):
         if tag.name not in ALLOWED_TAGS:
-            raise ValueError(f"HTML tag <{tag.name}> is not allowed (allowed: {sorted(ALLOWED_TAGS)})")
+            raise ValueError(
+                f"HTML tag <{tag.name}> is not allowed (allowed: {sorted(ALLOWED_TAGS)})"
+            )
         allowed_attrs = {"href"} if tag.name == "a" else set()
         if set(tag.attrs) - allowed_attrs:
             raise ValueError(f"attributes {sorted(set(tag.attrs) - allowed_attrs)} on <{tag.name}>")
         if tag.name == "a" and not tag.get("href", "").startswith(ALLOWED_LINK_SCHEMES):
-            raise ValueError(f"link {tag.get('href')!r} must start with one of {ALLOWED_LINK_SCHEMES}")
+            raise ValueError(
+                f"link {tag.get('href')!r} must start with one of {ALLOWED_LINK_SCHEMES}"
+            )
     return value
 
 
@@ -43,7 +47,11 @@ def describe_location(data, loc: tuple) -> str:
         if isinstance(key, int) and isinstance(node, list) and key < len(node):
             node = node[key]
             label = next(
-                (f" ({k} {node[k]!r})" for k in ("number", "slug", "key") if isinstance(node, dict) and k in node),
+                (
+                    f" ({k} {node[k]!r})"
+                    for k in ("number", "slug", "key")
+                    if isinstance(node, dict) and k in node
+                ),
                 "",
             )
             parts.append(f"[{key}]{label}")

@@ -26,7 +26,7 @@ def is_open(periods: Iterable[Period], at: datetime) -> bool:
 
 @dataclass(frozen=True)
 class DayRange:
-    """Consecutive weekdays sharing the same periods, e.g. Monday to Friday 9:00-12:30, 13:00-17:00."""
+    """Consecutive weekdays with the same periods, e.g. Monday to Friday 9:00-12:30, 13:00-17:00."""
 
     first: int
     last: int

@@ -139,7 +139,11 @@ SERVICE_FIELDS = (
 def apply_entry(service: Service, entry: ServiceEntry, organisation: Organisation | None) -> None:
     """Copy a file entry onto an (unsaved) service and its child records."""
     service.name, service.short_name, service.kind = entry.name, entry.short_name, entry.kind
-    service.status, service.description, service.offers = entry.status, entry.description, entry.offers
+    service.status, service.description, service.offers = (
+        entry.status,
+        entry.description,
+        entry.offers,
+    )
     service.audience, service.file_language = entry.audience, entry.file_language
     service.referral_rule = entry.referral_rule
     service.street_address = entry.address.street_address

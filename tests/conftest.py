@@ -27,7 +27,9 @@ def source():
 
 @pytest.fixture
 def sheet(db):
-    return FactSheetPage.objects.get(slug="violence-between-ex-partners", locale__language_code="en")
+    return FactSheetPage.objects.get(
+        slug="violence-between-ex-partners", locale__language_code="en"
+    )
 
 
 @pytest.fixture

@@ -5,9 +5,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_b85d88c7a5b29ddb.txt"
+SOURCE = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_b85d88c7a5b29ddb.txt"
+)
 
-TOC_LINE = re.compile(r"^(?:(?P<part>[AB])|(?P<num>\d+(?:\.\d+)*))\.\s+(?P<title>.*?)\s*(?P<page>\d+)?$")
+TOC_LINE = re.compile(
+    r"^(?:(?P<part>[AB])|(?P<num>\d+(?:\.\d+)*))\.\s+(?P<title>.*?)\s*(?P<page>\d+)?$"
+)
 LONG_PHONE = re.compile(r"\b0\d{1,3}(?: \d{2,3}){2,3}\b")
 SHORT_PHONE = re.compile(r"(?:\bcall |^\W*)(1\d{2,3})\b(?=[:\s.,]|$)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -96,7 +100,9 @@ class SourceSheet:
         ]
 
     def _marked_list(self, start: str, end: str) -> list[str]:
-        return [LIST_MARKER.sub("", line) for line in self.between(start, end) if line.startswith("-")]
+        return [
+            LIST_MARKER.sub("", line) for line in self.between(start, end) if line.startswith("-")
+        ]
 
     @cached_property
     def do_not(self) -> list[str]:

@@ -93,9 +93,7 @@ def test_do_not_and_instead_lists_are_complete(read, section, source):
 
 def test_referral_sections_reference_the_service_library(section):
     def referenced(number):
-        return [
-            b.value["service"].slug for b in section(number).body if b.block_type == "service"
-        ]
+        return [b.value["service"].slug for b in section(number).body if b.block_type == "service"]
 
     assert referenced("B.2.1") == ["cpvcf"]
     assert referenced("B.2.2") == ["caw-brussels-reception", "caw-victim-support-brussels"]

@@ -1,4 +1,4 @@
-"""load_content: idempotent, keeps editors' work, refuses malformed files and changes nothing then."""
+"""load_content: idempotent, keeps editors' work, refuses malformed files without a change."""
 
 import shutil
 from pathlib import Path
@@ -104,7 +104,14 @@ def test_a_changed_file_updates_in_place_without_duplicates(content_copy, sectio
             "closes (08:00:00) must be after opens (09:00:00)",
         ),
     ],
-    ids=["unknown-block", "misplaced-number", "unsafe-html", "unknown-service", "bad-channel", "hours"],
+    ids=[
+        "unknown-block",
+        "misplaced-number",
+        "unsafe-html",
+        "unknown-service",
+        "bad-channel",
+        "hours",
+    ],
 )
 def test_a_malformed_file_is_refused_naming_file_and_entry_and_nothing_changes(
     content_copy, change, file, message

@@ -53,7 +53,8 @@ def test_opening_hours_follow_brussels_daylight_saving_time(service, utc_moment,
 
 
 @pytest.mark.parametrize(
-    "moment", [brussels(2026, 12, 5, 3, 0), brussels(2026, 12, 25, 23, 59), brussels(2027, 3, 28, 2, 30)]
+    "moment",
+    [brussels(2026, 12, 5, 3, 0), brussels(2026, 12, 25, 23, 59), brussels(2027, 3, 28, 2, 30)],
 )
 def test_round_the_clock_lines_are_always_open(service, moment):
     assert service("domestic-violence-helpline").open_at(moment) is True

@@ -1,6 +1,7 @@
 """Public responses set no cookie, send no referrer and load nothing from another origin."""
 
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
@@ -26,7 +27,9 @@ def loaded_urls(html: str) -> list[str]:
     for tag, attribute in LOADING_ATTRIBUTES.items():
         urls += [el[attribute] for el in soup.find_all(tag) if el.get(attribute)]
     urls += [el["srcset"] for el in soup.find_all(srcset=True)]
-    urls += re.findall(r"url\(([^)]+)\)", " ".join(el.get("style", "") for el in soup.find_all(style=True)))
+    urls += re.findall(
+        r"url\(([^)]+)\)", " ".join(el.get("style", "") for el in soup.find_all(style=True))
+    )
     return urls
 
 
@@ -50,7 +53,7 @@ def test_public_pages_load_only_from_this_origin(client, public_pages):
 
 
 def test_stylesheet_imports_nothing_from_elsewhere():
-    css = open(finders.find("css/site.css")).read()
+    css = Path(finders.find("css/site.css")).read_text()
     assert "@import" not in css
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)
 

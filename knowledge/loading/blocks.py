@@ -1,4 +1,4 @@
-"""Content-file entries for body blocks, and their conversion to StreamField data with stable ids."""
+"""Content-file entries for body blocks, converted to StreamField data with stable ids."""
 
 import uuid
 from typing import Annotated, Literal
@@ -153,8 +153,18 @@ class ServiceReference(Strict):
 
 
 Block = Annotated[
-    Paragraph | Heading | Callout | Criteria | Definitions | Cycle | WarningSigns | DoDont
-    | FurtherInformation | Citation | FactSheetReference | ServiceReference,
+    Paragraph
+    | Heading
+    | Callout
+    | Criteria
+    | Definitions
+    | Cycle
+    | WarningSigns
+    | DoDont
+    | FurtherInformation
+    | Citation
+    | FactSheetReference
+    | ServiceReference,
     Field(discriminator="type"),
 ]
 

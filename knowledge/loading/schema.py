@@ -50,7 +50,9 @@ class FactSheetFile(Strict):
     def numbers_are_unique_parts(self):
         for part in self.sections:
             if "." in part.number:
-                raise ValueError(f"top-level section {part.number} must be a part letter (A, B, ...)")
+                raise ValueError(
+                    f"top-level section {part.number} must be a part letter (A, B, ...)"
+                )
         numbers = [s.number for s in self.all_sections()]
         if duplicates := sorted({n for n in numbers if numbers.count(n) > 1}):
             raise ValueError(f"duplicate section numbers: {', '.join(duplicates)}")

@@ -65,11 +65,15 @@ class PageLoader:
             summary=sheet.summary,
             preface=stream_data(sheet.preface, f"{sheet.slug}/preface", self.services),
         )
-        known = {s.number: s for s in SectionPage.objects.descendant_of(page).filter(locale=self.locale)}
+        known = {
+            s.number: s for s in SectionPage.objects.descendant_of(page).filter(locale=self.locale)
+        }
         self.load_sections(page, sheet.sections, known, sheet.slug)
         return page
 
-    def load_sections(self, parent: Page, entries: list[SectionEntry], known: dict, sheet_slug: str):
+    def load_sections(
+        self, parent: Page, entries: list[SectionEntry], known: dict, sheet_slug: str
+    ):
         children = []
         for entry in entries:
             section = self.upsert(
@@ -123,5 +127,7 @@ class PageLoader:
 
 def comparable(page: Page, names) -> str:
     """The database form of the named fields, so StreamFields compare by content."""
-    values = {name: page._meta.get_field(name).get_prep_value(getattr(page, name)) for name in names}
+    values = {
+        name: page._meta.get_field(name).get_prep_value(getattr(page, name)) for name in names
+    }
     return json.dumps(values, cls=DjangoJSONEncoder, sort_keys=True)

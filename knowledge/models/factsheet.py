@@ -84,9 +84,11 @@ class SectionPage(Page):
     def clean(self):
         super().clean()
         parent = self.get_parent() if self.pk else None
-        sheet = (
-            FactSheetPage.objects.ancestor_of(self).first() if self.pk else None
-        ) or (parent.specific if isinstance(getattr(parent, "specific", None), FactSheetPage) else None)
+        sheet = (FactSheetPage.objects.ancestor_of(self).first() if self.pk else None) or (
+            parent.specific
+            if isinstance(getattr(parent, "specific", None), FactSheetPage)
+            else None
+        )
         if sheet is None or not self.number:
             return
         clash = (
@@ -95,7 +97,9 @@ class SectionPage(Page):
             .exclude(pk=self.pk)
         )
         if clash.exists():
-            raise ValidationError({"number": f"Section {self.number} already exists in this sheet."})
+            raise ValidationError(
+                {"number": f"Section {self.number} already exists in this sheet."}
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

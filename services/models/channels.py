@@ -10,7 +10,11 @@ from wagtail.models import Orderable
 from services.hours import Period
 
 LANGUAGE_CHOICES = sorted(
-    ((code, info["name"]) for code, info in LANG_INFO.items() if "name" in info and "-" not in code),
+    (
+        (code, info["name"])
+        for code, info in LANG_INFO.items()
+        if "name" in info and "-" not in code
+    ),
     key=lambda choice: choice[1],
 )
 

@@ -10,9 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-from services.models.channels import OpeningPeriod
-
 from services.hours import group_days, is_open
+from services.models.channels import OpeningPeriod
 
 
 class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -139,7 +138,9 @@ class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_service_slug_per_locale")
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_service_slug_per_locale"
+            )
         ]
 
     def __str__(self):
@@ -155,7 +156,7 @@ class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
         return bool(self.street_address) and not self.address_is_confidential
 
     def open_at(self, at: datetime) -> bool | None:
-        """Open at that instant, closed, or None when the hours do not say (appointment, unknown)."""
+        """Open at that instant, closed, or None when the hours do not say (appointment)."""
         if self.status != self.Status.ACTIVE:
             return False
         if self.hours_mode == self.HoursMode.ALWAYS:

@@ -63,7 +63,8 @@ class Command(BaseCommand):
             sheet = read_content_file(path, FactSheetFile)
             if missing := sorted(sheet.service_slugs() - slugs):
                 raise ContentFileError(
-                    f"{path}: refers to service(s) {', '.join(missing)} not found in {services_path}"
+                    f"{path}: refers to service(s) {', '.join(missing)} "
+                    f"not found in {services_path}"
                 )
             sheets.append(sheet)
         return site, library, sheets
