@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-SOURCE = (
-    Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_b85d88c7a5b29ddb.txt"
-)
+ROOT = Path(__file__).resolve().parent.parent
+# The repository keeps a copy of the source so it is self-contained; shared/ holds the original.
+SOURCE = ROOT / "content" / "source" / "violence-between-ex-partners.en.txt"
+SHARED_SOURCE = ROOT.parent / "shared" / "seed" / "000_b85d88c7a5b29ddb.txt"
 
 TOC_LINE = re.compile(
     r"^(?:(?P<part>[AB])|(?P<num>\d+(?:\.\d+)*))\.\s+(?P<title>.*?)\s*(?P<page>\d+)?$"

@@ -2,9 +2,11 @@
 
 import re
 
+import pytest
+
 from knowledge.models import SectionPage
 from tests.conftest import page_text
-from tests.source_sheet import squash
+from tests.source_sheet import SHARED_SOURCE, SOURCE, squash
 
 
 def test_every_section_of_the_table_of_contents_exists_in_order(sheet, source):
@@ -106,3 +108,8 @@ def test_no_extraction_noise_reaches_the_pages(client, public_pages):
     text = site_text(client, public_pages)
     for noise in ("(9", "✗", "✓", "**", "Cycle of violence violence"):
         assert noise not in text, noise
+
+
+@pytest.mark.skipif(not SHARED_SOURCE.exists(), reason="../shared/ is not beside this checkout")
+def test_the_repository_copy_of_the_source_is_the_shared_original():
+    assert SOURCE.read_bytes() == SHARED_SOURCE.read_bytes()

@@ -37,7 +37,11 @@ def production_server(tmp_path_factory):
     }
     for command in (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"]):
         subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
         )
     gunicorn = Path(sys.executable).parent / "gunicorn"
     server = subprocess.Popen(
