@@ -4,7 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.text import slugify
 from wagtail.snippets.models import get_snippet_models
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from knowledge.models import SectionPage, ServiceDirectoryPage
 from services.models import Organisation, Service
@@ -50,9 +52,8 @@ def test_service_library_is_registered_as_snippets(admin_client, service):
 
 def test_a_section_number_must_be_unique_within_its_sheet(section):
     duplicate = SectionPage(title="Another definition", number="A.1", slug="another")
-    section("A").add_child(instance=duplicate)
     with pytest.raises(ValidationError, match="A.1 already exists"):
-        duplicate.full_clean()
+        section("A").add_child(instance=duplicate)
 
 
 @pytest.mark.parametrize("number", ["a.1", "A.", "A.01", "AB", "1.2"])
@@ -61,3 +62,45 @@ def test_a_section_number_must_follow_the_sheet_numbering(section, number):
     page.number = number
     with pytest.raises(ValidationError):
         page.full_clean()
+
+
+def create_section_form(parent, number, title):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(f"{number} {title}"),
+            "number": number,
+            "summary": "",
+            "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("parent_number", "number", "message"),
+    [
+        ("A", "A.1", b"Section A.1 already exists in this fact sheet."),
+        ("A.5", "B.4", b"A section under A.5 is numbered A.5.1, .2, ..."),
+        (None, "C.1", b"A part directly under the fact sheet is numbered with a letter"),
+    ],
+)
+def test_admin_refuses_a_section_number_that_breaks_the_sheet(
+    admin_client, sheet, section, parent_number, number, message
+):
+    parent = section(parent_number) if parent_number else sheet
+    pages_before = SectionPage.objects.count()
+    url = reverse("wagtailadmin_pages:add", args=["knowledge", "sectionpage", parent.pk])
+    response = admin_client.post(url, create_section_form(parent, number, "New section"))
+    assert response.status_code == 200
+    assert message in response.content
+    assert SectionPage.objects.count() == pages_before
+
+
+def test_admin_creates_a_well_numbered_section_as_a_draft(admin_client, client, section):
+    url = reverse("wagtailadmin_pages:add", args=["knowledge", "sectionpage", section("A.5").pk])
+    response = admin_client.post(url, create_section_form(section("A.5"), "A.5.9", "Older people"))
+    assert response.status_code == 302
+    page = section("A.5.9")
+    assert not page.live
+    client.logout()
+    assert client.get(f"/en/{page.url_path.split('/', 2)[2]}").status_code == 404

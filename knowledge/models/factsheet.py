@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -43,6 +44,38 @@ class FactSheetPage(Page):
         return context
 
 
+class SectionPageForm(WagtailAdminPageForm):
+    """Checks a new section's number against the parent it is being created under."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        number = cleaned_data.get("number")
+        if number and not self.instance.path and self.parent_page:
+            problem = section_number_problem(number, self.parent_page, self.parent_page.locale_id)
+            if problem:
+                self.add_error("number", problem)
+        return cleaned_data
+
+
+def section_number_problem(number, parent, locale_id, exclude_pk=None) -> str | None:
+    """Why `number` cannot be used for a section under `parent`, or None if it can."""
+    parent = parent.specific
+    if isinstance(parent, SectionPage):
+        if number.rpartition(".")[0] != parent.number:
+            return f"A section under {parent.number} is numbered {parent.number}.1, .2, ..."
+        sheet = parent.fact_sheet()
+    elif isinstance(parent, FactSheetPage):
+        if "." in number:
+            return "A part directly under the fact sheet is numbered with a letter: A, B, ..."
+        sheet = parent
+    else:
+        return None
+    clash = SectionPage.objects.descendant_of(sheet).filter(number=number, locale_id=locale_id)
+    if clash.exclude(pk=exclude_pk).exists():
+        return f"Section {number} already exists in this fact sheet."
+    return None
+
+
 class SectionPage(Page):
     """A numbered section (A, A.5, A.5.3.1, ...): a summary and a structured body."""
 
@@ -70,6 +103,7 @@ class SectionPage(Page):
     parent_page_types = ["knowledge.FactSheetPage", "knowledge.SectionPage"]
     subpage_types = ["knowledge.SectionPage"]
     template = "knowledge/section_page.html"
+    base_form_class = SectionPageForm
 
     class Meta:
         indexes = [models.Index(fields=["number"])]
@@ -79,27 +113,16 @@ class SectionPage(Page):
         return f"{self.number} {self.title}"
 
     def fact_sheet(self):
-        return FactSheetPage.objects.ancestor_of(self).filter(locale_id=self.locale_id).first()
+        return FactSheetPage.objects.ancestor_of(self).first()
 
     def clean(self):
         super().clean()
-        parent = self.get_parent() if self.pk else None
-        sheet = (FactSheetPage.objects.ancestor_of(self).first() if self.pk else None) or (
-            parent.specific
-            if isinstance(getattr(parent, "specific", None), FactSheetPage)
-            else None
-        )
-        if sheet is None or not self.number:
-            return
-        clash = (
-            SectionPage.objects.descendant_of(sheet)
-            .filter(number=self.number, locale_id=self.locale_id)
-            .exclude(pk=self.pk)
-        )
-        if clash.exists():
-            raise ValidationError(
-                {"number": f"Section {self.number} already exists in this sheet."}
+        if self.path and self.number:  # in the tree: check against its actual parent
+            problem = section_number_problem(
+                self.number, self.get_parent(), self.locale_id, self.pk
             )
+            if problem:
+                raise ValidationError({"number": problem})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
