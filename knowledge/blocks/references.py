@@ -34,7 +34,12 @@ class ServiceReferenceBlock(blocks.StructBlock):
 
     service = SnippetChooserBlock("services.Service")
     display = blocks.ChoiceBlock(
-        choices=[("card", "Full card"), ("compact", "Compact")], default="card"
+        choices=[
+            ("full", "Full record: what it offers, to whom, and how to reach it"),
+            ("contact", "Contact details, hours, languages and referral rule"),
+            ("compact", "Compact: address and contact channels"),
+        ],
+        default="contact",
     )
 
     class Meta:

@@ -146,7 +146,7 @@ class FactSheetReference(Strict):
 class ServiceReference(Strict):
     type: Literal["service"]
     slug: str = Field(min_length=1)
-    display: Literal["card", "compact"] = "card"
+    display: Literal["full", "contact", "compact"] = "contact"
 
     def value(self, ids, services):
         return {"service": services[self.slug].pk, "display": self.display}
