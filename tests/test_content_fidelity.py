@@ -57,18 +57,15 @@ def test_every_phone_number_email_and_web_address_of_the_source_is_published(
         assert address.rstrip("/") in text, address
 
 
-def test_types_of_violence_are_all_there_with_their_examples(read, section, source):
-    _, text = read(section("A.2"))
-    assert len(source.types_of_violence) == 8
-    for term, description in source.types_of_violence:
-        assert term in text
-        assert squash(description) in squash(text), term
-
-
-def test_cycle_of_violence_has_every_stage_and_its_description(read, section, source):
-    _, text = read(section("A.3"))
-    assert len(source.cycle_stages) == 8
-    for name, description in source.cycle_stages:
+@pytest.mark.parametrize(
+    ("number", "listing"), [("A.2", "types_of_violence"), ("A.3", "cycle_stages")]
+)
+def test_every_named_item_appears_with_its_full_description(read, section, source, number, listing):
+    """The types of violence with their examples; the cycle's stages with their descriptions."""
+    _, text = read(section(number))
+    items = getattr(source, listing)
+    assert len(items) == 8
+    for name, description in items:
         assert name in text
         assert squash(description) in squash(text), name
 
