@@ -49,7 +49,7 @@ def describe_location(data, loc: tuple) -> str:
             label = next(
                 (
                     f" ({k} {node[k]!r})"
-                    for k in ("number", "slug", "key")
+                    for k in ("number", "slug")
                     if isinstance(node, dict) and k in node
                 ),
                 "",

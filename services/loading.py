@@ -1,5 +1,6 @@
 """Load the service library from its content file (content/services.<locale>.yaml)."""
 
+import uuid
 from datetime import time
 from typing import Literal
 
@@ -15,7 +16,7 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 class OrganisationEntry(Strict):
-    key: str = Field(pattern=SLUG)
+    slug: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
     short_name: str = ""
     website: str = ""
@@ -103,7 +104,7 @@ class ServiceLibraryFile(Strict):
 
     @model_validator(mode="after")
     def references_resolve(self):
-        keys = [o.key for o in self.organisations]
+        keys = [o.slug for o in self.organisations]
         slugs = [s.slug for s in self.services]
         for label, values in (("organisation key", keys), ("service slug", slugs)):
             if duplicates := sorted({v for v in values if values.count(v) > 1}):
@@ -153,8 +154,12 @@ def apply_entry(service: Service, entry: ServiceEntry, organisation: Organisatio
     service.hours_mode, service.hours_note = entry.hours.mode, entry.hours.note
     service.organisation = organisation
     service.live = True
-    service.channels = [ContactChannel(**c.model_dump()) for c in entry.channels]
-    service.languages = [ServiceLanguage(**lang.model_dump()) for lang in entry.languages]
+    service.channels = stable_keys(
+        entry.slug, "channels", [ContactChannel(**c.model_dump()) for c in entry.channels]
+    )
+    service.languages = stable_keys(
+        entry.slug, "languages", [ServiceLanguage(**lang.model_dump()) for lang in entry.languages]
+    )
     service.hours = [
         OpeningPeriod(weekday=DAYS.index(day), opens=p.opens, closes=p.closes)
         for p in entry.hours.periods
@@ -162,16 +167,27 @@ def apply_entry(service: Service, entry: ServiceEntry, organisation: Organisatio
     ]
 
 
+CHILD_KEY_NAMESPACE = uuid.UUID("0b7c3a5e-6a53-4c1e-9c39-4f0f2f0a8d21")
+
+
+def stable_keys(service_slug: str, relation: str, children: list) -> list:
+    """Translation keys that depend only on the service and the position, so the PO files in
+    content/locale match on every database and translations stay attached across reloads."""
+    for position, child in enumerate(children):
+        name = f"{service_slug}/{relation}/{position}"
+        child.translation_key = uuid.uuid5(CHILD_KEY_NAMESPACE, name)
+    return children
+
+
 def load_service_library(library: ServiceLibraryFile, locale: Locale, report, force=False):
     """Create or update organisations and services; returns {slug: Service}."""
     organisations = {}
     for entry in library.organisations:
-        org = Organisation.objects.filter(locale=locale, name=entry.name).first() or Organisation(
-            locale=locale
-        )
+        org = Organisation.objects.filter(locale=locale, slug=entry.slug).first()
+        org = org or Organisation(locale=locale, slug=entry.slug)
         org.name, org.short_name, org.website = entry.name, entry.short_name, entry.website
         org.save()
-        organisations[entry.key] = org
+        organisations[entry.slug] = org
 
     services = {}
     for entry in library.services:

@@ -148,3 +148,6 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# New translations start as drafts for review instead of copying the source's live status.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from knowledge.blocks import SectionBodyBlock
 
@@ -104,6 +105,8 @@ class SectionPage(Page):
     subpage_types = ["knowledge.SectionPage"]
     template = "knowledge/section_page.html"
     base_form_class = SectionPageForm
+    # Numbers are identifiers: the same in every language, never translated.
+    override_translatable_fields = [SynchronizedField("number", overridable=False)]
 
     class Meta:
         indexes = [models.Index(fields=["number"])]

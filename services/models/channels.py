@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from services.hours import Period
 
@@ -19,8 +20,8 @@ LANGUAGE_CHOICES = sorted(
 )
 
 
-class ContactChannel(Orderable):
-    """One way to reach a service, and what it is for."""
+class ContactChannel(TranslatableMixin, Orderable):
+    """One way to reach a service, and what it is for; only its label is translated."""
 
     class Kind(models.TextChoices):
         PHONE = "phone", "Phone"
@@ -60,6 +61,16 @@ class ContactChannel(Orderable):
         FieldPanel("label"),
         FieldRowPanel([FieldPanel("is_free"), FieldPanel("is_anonymous")]),
     ]
+    translatable_fields = [
+        TranslatableField("label"),
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in ("kind", "value", "purpose", "is_free", "is_anonymous", "availability")
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.value}"
@@ -104,7 +115,7 @@ class OpeningPeriod(Orderable):
         return Period(self.weekday, self.opens, self.closes)
 
 
-class ServiceLanguage(Orderable):
+class ServiceLanguage(TranslatableMixin, Orderable):
     """A language in which the service works with people, with an optional condition."""
 
     service = ParentalKey("services.Service", on_delete=models.CASCADE, related_name="languages")
@@ -112,6 +123,13 @@ class ServiceLanguage(Orderable):
     note = models.CharField(max_length=255, blank=True, help_text="E.g. 'with interpreters'.")
 
     panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("note")])]
+    translatable_fields = [
+        SynchronizedField("language", overridable=False),
+        TranslatableField("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
     def __str__(self):
         return self.get_language_display()

@@ -4,16 +4,31 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
     """An organisation as the public knows it; its services carry the contact details."""
 
+    slug = models.SlugField(
+        max_length=80, help_text="Stable identifier, the same in every language."
+    )
     name = models.CharField(max_length=255)
     short_name = models.CharField(max_length=50, blank=True, help_text="Acronym, e.g. CPVCF.")
     website = models.URLField(blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("website")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("slug"),
+        FieldPanel("website"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("short_name"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("website"),
+    ]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("short_name"),
@@ -23,6 +38,11 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_organisation_slug_per_locale"
+            )
+        ]
 
     def __str__(self):
         return self.name

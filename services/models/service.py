@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from services.hours import group_days, is_open
 from services.models.channels import OpeningPeriod
@@ -123,6 +124,24 @@ class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
             heading="Verification",
         ),
     ]
+
+    translatable_fields = [
+        *(
+            TranslatableField(name)
+            for name in (
+                "name", "short_name", "organisation", "description", "offers", "audience",
+                "referral_rule", "locality", "hours_note", "channels", "languages",
+            )
+        ),
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in (
+                "slug", "kind", "file_language", "street_address", "postal_code",
+                "address_is_confidential", "hours_mode", "hours", "status",
+                "last_verified_on", "last_verified_by",
+            )
+        ),
+    ]  # fmt: skip
 
     search_fields = [
         index.SearchField("name", boost=3),

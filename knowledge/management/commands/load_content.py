@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from cms.content_files import ContentFileError, read_content_file
+from cms.translations.files import import_all
 from knowledge.loading.schema import FactSheetFile, SiteEntry
 from knowledge.loading.tree import PageLoader
 from services.loading import ServiceLibraryFile, load_service_library
@@ -40,15 +41,24 @@ class Command(BaseCommand):
                 self.stdout.write(f"{action}: {what}")
 
         locale = Locale.get_default()
-        with transaction.atomic():
-            services = load_service_library(library, locale, report, force=force)
-            pages = PageLoader(locale, services, report, force=force)
-            home = pages.ensure_home(site)
-            pages.ensure_directory(home, site)
-            for sheet in sheets:
-                pages.load_fact_sheet(home, sheet)
+        try:
+            self.load(content_dir, site, library, sheets, locale, report, force)
+        except ContentFileError as exc:
+            raise CommandError(f"Nothing was loaded.\n{exc}") from exc
         summary = ", ".join(f"{n} {action}" for action, n in sorted(counts.items()))
         self.stdout.write(self.style.SUCCESS(f"Content loaded: {summary}."))
+
+    @transaction.atomic
+    def load(self, content_dir, site, library, sheets, locale, report, force):
+        """Everything in one transaction: a problem found half-way changes nothing."""
+        services = load_service_library(library, locale, report, force=force)
+        pages = PageLoader(locale, services, report, force=force)
+        home = pages.ensure_home(site)
+        pages.ensure_directory(home, site)
+        for sheet in sheets:
+            pages.load_fact_sheet(home, sheet)
+        if (content_dir / "locale").is_dir():
+            import_all(content_dir / "locale", report, force=force)
 
     def read(self, content_dir: Path):
         services_path = content_dir / "services.en.yaml"

@@ -1,0 +1,1 @@
+"""Translations through wagtail-localize: PO files in the repository and translation status."""
