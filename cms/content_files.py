@@ -80,5 +80,5 @@ def read_content_file(path: Path, model: type[Model]) -> Model:
 
 def edited_by_someone(obj) -> bool:
     """True when the newest revision was made by a person rather than by a loader."""
-    revision = obj.latest_revision
+    revision = getattr(obj, "latest_revision", None)
     return revision is not None and revision.user_id is not None

@@ -7,10 +7,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.views import health
+from cms.views import health, language_root
 
 urlpatterns = [
     path("healthz", health, name="health"),
+    path("", language_root, name="language-root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,7 +1,11 @@
 """Operational endpoints."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.cache import patch_vary_headers
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -12,3 +16,21 @@ def health(request):
     """200 when the application can reach its database; used by container healthchecks."""
     connection.ensure_connection()
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+def language_root(request):
+    """Send a visitor to the language their browser asks for; French when none matches."""
+    supported = {code for code, _ in settings.LANGUAGES}
+    header = request.headers.get("Accept-Language", "")[:500]
+    choice = next(
+        (
+            tag.split("-")[0].lower()
+            for tag, _ in parse_accept_lang_header(header)
+            if tag.split("-")[0].lower() in supported
+        ),
+        settings.VISITOR_DEFAULT_LANGUAGE,
+    )
+    response = redirect(f"/{choice}/")
+    patch_vary_headers(response, ["Accept-Language"])
+    return response

@@ -17,7 +17,7 @@ def safety_lines(locale: Locale) -> list[ContactChannel]:
             service__status=Service.Status.ACTIVE,
             service__locale=locale,
         )
-        .select_related("service")
+        .select_related("service", "locale")
         .prefetch_related("service__hours")
     )
     order = {purpose: i for i, purpose in enumerate(SAFETY_PURPOSES)}

@@ -7,9 +7,9 @@ from urllib.parse import urlparse
 from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 
+FETCHED_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
 LOADING_ATTRIBUTES = {
     "script": "src",
-    "link": "href",
     "img": "src",
     "iframe": "src",
     "source": "src",
@@ -26,6 +26,9 @@ def loaded_urls(html: str) -> list[str]:
     urls = []
     for tag, attribute in LOADING_ATTRIBUTES.items():
         urls += [el[attribute] for el in soup.find_all(tag) if el.get(attribute)]
+    urls += [
+        el["href"] for el in soup.find_all("link", href=True) if FETCHED_LINK_RELS & set(el["rel"])
+    ]
     urls += [el["srcset"] for el in soup.find_all(srcset=True)]
     urls += re.findall(
         r"url\(([^)]+)\)", " ".join(el.get("style", "") for el in soup.find_all(style=True))

@@ -19,10 +19,26 @@ def test_every_published_page_answers_with_its_title(read, public_pages):
         assert page.title in text, page.url
 
 
-def test_root_sends_visitors_to_a_language(client, db):
-    response = client.get("/")
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("nl-BE,nl;q=0.9,en;q=0.5", "/nl/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("de-DE,de;q=0.9,fr;q=0.4", "/fr/"),
+        ("ar,tr;q=0.8", "/fr/"),  # nothing we have: French, Brussels' majority language
+        (None, "/fr/"),
+        ("x" * 2000, "/fr/"),
+    ],
+)
+def test_root_sends_visitors_to_the_language_their_browser_asks_for(
+    client, db, accept_language, expected
+):
+    headers = {"HTTP_ACCEPT_LANGUAGE": accept_language} if accept_language else {}
+    response = client.get("/", **headers)
     assert response.status_code == 302
-    assert response["Location"] == "/en/"
+    assert response["Location"] == expected
+    assert "Accept-Language" in response["Vary"]
+    assert not response.cookies
 
 
 def test_unpublished_pages_answer_404(client, section):
@@ -94,7 +110,7 @@ def test_a_phone_number_changed_once_shows_on_every_page_that_references_the_ser
     cpvcf.channels = [phone, *cpvcf.channels.exclude(pk=phone.pk)]
     cpvcf.save_revision(user=editor).publish()
 
-    directory = ServiceDirectoryPage.objects.get()
+    directory = ServiceDirectoryPage.objects.get(locale__language_code="en")
     for page in [*pages, directory]:
         html = client.get(page.url).content.decode()
         assert "02 999 99 99" in html and "tel:029999999" in html, page.url
@@ -111,12 +127,16 @@ def test_a_draft_or_unpublished_service_is_never_shown(client, service, section)
     assert "0800 30 030" in html
 
     helpline.unpublish()
-    for url in (section("B.2.3").url, ServiceDirectoryPage.objects.get().url, "/en/"):
+    for url in (
+        section("B.2.3").url,
+        ServiceDirectoryPage.objects.get(locale__language_code="en").url,
+        "/en/",
+    ):
         assert "0800 30 030" not in client.get(url).content.decode(), url
 
 
 def test_service_directory_lists_every_published_service_with_its_contacts(read, service):
-    response, text = read(ServiceDirectoryPage.objects.get())
+    response, text = read(ServiceDirectoryPage.objects.get(locale__language_code="en"))
     for slug in (
         "cpvcf",
         "caw-brussels-reception",
@@ -137,7 +157,7 @@ def test_every_public_page_has_quick_exit_first_and_the_emergency_numbers(client
         "home": "/en/",
         "sheet": sheet.url,
         "section": sheet.sections().last().url,
-        "directory": ServiceDirectoryPage.objects.get().url,
+        "directory": ServiceDirectoryPage.objects.get(locale__language_code="en").url,
     }[url_kind]
     soup = BeautifulSoup(client.get(url).content, "html.parser")
     first_link = soup.body.find("a")

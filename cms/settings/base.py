@@ -99,6 +99,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("nl", _("Dutch"))]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Where "/" sends a visitor whose browser asks for none of our languages (Brussels' majority).
+VISITOR_DEFAULT_LANGUAGE = "fr"
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -7,8 +7,14 @@ from pathlib import Path
 
 import polib
 from django.db import transaction
-from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail.models import DraftStateMixin, Locale, Revision
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
 
 from cms.content_files import ContentFileError, edited_by_someone
 from cms.translations.objects import translatable_objects
@@ -68,31 +74,32 @@ def read_po(path: Path) -> polib.POFile:
         raise ContentFileError(f"{path}: not a valid PO file: {exc}") from exc
 
 
-def check_po(path: Path, po: polib.POFile, source: TranslationSource) -> None:
-    """Every current segment translated, nothing unknown, inline tags kept: or a clear error."""
+def check_po(path: Path, po: polib.POFile, source: TranslationSource) -> bool:
+    """Raise on a malformed file; return False when it no longer matches the English source.
+
+    Malformed: an empty or duplicate entry, or a translation that drops the inline tags of its
+    original. Out of date: the English text changed since the file was exported (a segment
+    missing from the file, or an entry for text that is no longer there)."""
     segments = {
         (s.context.path, s.string.data)
         for s in StringSegment.objects.filter(source=source).select_related("context", "string")
     }
-    entries = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete}
+    entries = [e for e in po if not e.obsolete]
     problems = []
-    for position, entry in enumerate(po, start=1):
-        if entry.obsolete:
-            continue
+    seen = set()
+    for position, entry in enumerate(entries, start=1):
         where = f"{path}: entry {position} (msgctxt {entry.msgctxt!r})"
-        if (entry.msgctxt, entry.msgid) not in segments:
-            problems.append(f"{where}: not in the current English text; re-run export_translations")
-        elif entry.msgstr and Counter(TAG.findall(entry.msgid)) != Counter(
-            TAG.findall(entry.msgstr)
-        ):
-            problems.append(f"{where}: the translation must keep the tags of the original")
-    for context, text in sorted(segments - set(entries)):
-        problems.append(f"{path}: no entry for msgctxt {context!r} ({text[:60]!r})")
-    for (context, _), entry in entries.items():
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            problems.append(f"{where}: duplicate entry")
+        seen.add(key)
         if not entry.msgstr.strip():
-            problems.append(f"{path}: msgctxt {context!r} is not translated")
+            problems.append(f"{where}: not translated")
+        elif Counter(TAG.findall(entry.msgid)) != Counter(TAG.findall(entry.msgstr)):
+            problems.append(f"{where}: the translation must keep the tags of the original")
     if problems:
         raise ContentFileError("\n".join(problems))
+    return seen == segments
 
 
 def translations_of(source: TranslationSource, locale: Locale) -> set:
@@ -118,8 +125,10 @@ def import_all(root: Path, report, force: bool = False) -> None:
                 continue
             po = read_po(path)
             source, translation = source_and_translation(instance, locale)
-            check_po(path, po, source)
-            plan.append((key, instance, locale, source, translation, po))
+            if check_po(path, po, source):
+                plan.append((key, instance, locale, source, translation, po))
+            else:
+                report("outdated", f"{language_dir.name} {key}: English changed since {path.name}")
 
     for key, instance, locale, source, translation, po in plan:
         label = f"{locale.language_code} {key}"
@@ -131,14 +140,30 @@ def import_all(root: Path, report, force: bool = False) -> None:
         with transaction.atomic():
             translation.import_po(po, delete=True, tool_name="content/locale")
         changed = translations_of(source, locale) != before
-        if target is None or changed or source_is_newer(source, target):
-            translation.save_target(publish=True)
+        if target is None or changed or source_is_newer(source, locale):
+            save_and_publish(translation, instance, locale)
             report("translated", label)
         else:
             report("unchanged", f"translation {label}")
 
 
-def source_is_newer(source: TranslationSource, target) -> bool:
+def save_and_publish(translation: Translation, instance, locale: Locale) -> None:
+    """Save the translated object and publish it now.
+
+    wagtail-localize defers publishing to the end of the outermost transaction, where it would
+    publish revisions holding stale tree data (numchild) for pages translated before their
+    children; publishing a freshly read revision inside the transaction avoids that."""
+    if not isinstance(instance, DraftStateMixin):
+        translation.save_target(publish=True)
+        return
+    translation.save_target(publish=False)
+    target = instance.get_translation(locale)
+    Revision.objects.get(pk=target.latest_revision_id).publish()
+
+
+def source_is_newer(source: TranslationSource, locale: Locale) -> bool:
     """The English source changed after the translation was last saved."""
-    synced = getattr(target, "latest_revision", None)
-    return synced is None or source.last_updated_at > synced.created_at
+    last = (
+        TranslationLog.objects.filter(source=source, locale=locale).order_by("-created_at").first()
+    )
+    return last is None or source.last_updated_at > last.created_at

@@ -12,6 +12,12 @@ from knowledge.loading.schema import FactSheetFile, SectionEntry, SiteEntry
 from knowledge.models import FactSheetPage, HomePage, SectionPage, ServiceDirectoryPage
 
 
+def section_slug(entry: SectionEntry) -> str:
+    """'A.5.2 Sex work/prostitution' -> 'a-5-2-sex-work-prostitution'."""
+    words = f"{entry.number} {entry.title}".replace(".", " ").replace("/", " ")
+    return slugify(words)[:80]
+
+
 class PageLoader:
     """Upserts pages under their parents; pages edited in the admin are kept unless forced."""
 
@@ -80,7 +86,7 @@ class PageLoader:
                 parent,
                 known.get(entry.number),
                 SectionPage,
-                slug=slugify(f"{entry.number.replace('.', '-')} {entry.title}")[:80],
+                slug=section_slug(entry),
                 label=f"section {entry.number}",
                 number=entry.number,
                 title=entry.title,

@@ -22,7 +22,7 @@ class ServiceDirectoryPage(Page):
         return (
             Service.objects.filter(locale_id=self.locale_id, live=True)
             .exclude(status=Service.Status.CLOSED)
-            .select_related("organisation")
+            .select_related("organisation", "locale")
             .prefetch_related("channels", "hours", "languages")
             .order_by("kind", "name")
         )

@@ -3,6 +3,7 @@
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
@@ -24,10 +25,10 @@ class ContactChannel(TranslatableMixin, Orderable):
     """One way to reach a service, and what it is for; only its label is translated."""
 
     class Kind(models.TextChoices):
-        PHONE = "phone", "Phone"
-        EMAIL = "email", "E-mail"
-        WEB = "web", "Website"
-        CHAT = "chat", "Chat"
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("E-mail")
+        WEB = "web", _("Website")
+        CHAT = "chat", _("Chat")
 
     class Purpose(models.TextChoices):
         EMERGENCY = "emergency", "Emergency"

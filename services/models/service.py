@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -26,9 +27,9 @@ class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
         EMERGENCY = "emergency", "Emergency number"
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        TEMPORARILY_CLOSED = "temporarily_closed", "Temporarily closed"
-        CLOSED = "closed", "Closed"
+        ACTIVE = "active", _("Active")
+        TEMPORARILY_CLOSED = "temporarily_closed", _("Temporarily closed")
+        CLOSED = "closed", _("Closed")
 
     class HoursMode(models.TextChoices):
         WEEKLY = "weekly", "Weekly opening hours"

@@ -37,7 +37,7 @@ class Command(BaseCommand):
 
         def report(action, what):
             counts[action] += 1
-            if verbosity > 1 or action in ("kept", "moved"):
+            if verbosity > 1 or action in ("kept", "moved", "outdated", "untranslated"):
                 self.stdout.write(f"{action}: {what}")
 
         locale = Locale.get_default()
