@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
+from django.template import loader
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
@@ -34,3 +35,9 @@ def language_root(request):
     response = redirect(f"/{choice}/")
     patch_vary_headers(response, ["Accept-Language"])
     return response
+
+
+def server_error(request):
+    """The 500 page: no database, no template context, but still a way out and the 112 number."""
+    html = loader.render_to_string("500.html", {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL})
+    return HttpResponseServerError(html)

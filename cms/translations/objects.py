@@ -9,7 +9,12 @@ from services.models import Organisation, Service
 
 
 def object_key(obj) -> str:
-    """The same key in every language: organisations/cpvcf, fact-sheets/<sheet>/A.5.3.1, ..."""
+    """The same key in every language: organisations/cpvcf, fact-sheets/<sheet>/A.5.3.1, ...
+
+    Slugs of pages are translated, so keys are read from the source-language original."""
+    source_locale = Locale.get_default()
+    if obj.locale_id != source_locale.pk:
+        obj = obj.get_translation_or_none(source_locale) or obj
     if isinstance(obj, Organisation):
         return f"organisations/{obj.slug}"
     if isinstance(obj, Service):

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.translations.panels import TranslationStatusPanel
 from knowledge.blocks import SectionBodyBlock
 
 SECTION_NUMBER = RegexValidator(
@@ -29,6 +30,7 @@ class FactSheetPage(Page):
         FieldPanel("subtitle"),
         FieldPanel("summary"),
         FieldPanel("preface"),
+        TranslationStatusPanel(heading="Translations"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["knowledge.HomePage"]
@@ -93,6 +95,7 @@ class SectionPage(Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
+        TranslationStatusPanel(heading="Translations"),
     ]
     search_fields = [
         *Page.search_fields,

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language_info
+from wagtail.models import Page
 
 register = template.Library()
 
@@ -13,6 +14,8 @@ def page_languages(context, page=None):
 
     Without a page (or for a language with no translation) the language's home is offered only
     when the page itself is missing, so a link never leads to different content unannounced."""
+    if not isinstance(page, Page):
+        page = None  # e.g. an error page
     request = context.get("request")
     current = context.get("LANGUAGE_CODE")
     urls = {}

@@ -12,6 +12,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.translations.panels import TranslationStatusPanel
 from services.hours import group_days, is_open
 from services.models.channels import OpeningPeriod
 
@@ -124,6 +125,7 @@ class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
             [FieldPanel("last_verified_on"), FieldPanel("last_verified_by")],
             heading="Verification",
         ),
+        TranslationStatusPanel(heading="Translations"),
     ]
 
     translatable_fields = [
