@@ -40,10 +40,17 @@ lint: install ## Ruff lint and format check, Django checks, missing migrations
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
+translations: install ## Refresh content/locale/*.po after changing English content (keeps translations)
+	$(PY) manage.py export_translations
+
+messages: install ## Refresh and compile the interface catalogues in locale/ (needs GNU gettext)
+	$(PY) manage.py makemessages -l fr -l nl -i ".venv/*" -i ".tools/*" -i "tests/*"
+	cd locale && for l in fr nl; do msgfmt --check -o $$l/LC_MESSAGES/django.mo $$l/LC_MESSAGES/django.po; done
+
 lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
 	$(UV) lock --python $(PYTHON)
 
 clean: ## Remove the virtual environments and the local database
 	rm -rf $(VENV) $(TOOLS) db.sqlite3 var
 
-.PHONY: help install run test lint lock clean
+.PHONY: help install run test lint translations messages lock clean

@@ -315,3 +315,40 @@ def test_phone_numbers_are_synchronised_not_translated(service, locale):
                 c.value for c in original.channels.all()
             ]
             assert translated.street_address == original.street_address
+
+
+def test_a_fact_changed_in_english_reaches_every_language_at_once(
+    client, service, section, locale, editor
+):
+    cpvcf = service("cpvcf")
+    channels = list(cpvcf.channels.all())
+    channels[0].value = "02 999 99 99"
+    cpvcf.channels = channels
+    cpvcf.hours = []
+    cpvcf.hours_mode = Service.HoursMode.APPOINTMENT
+    cpvcf.save_revision(user=editor).publish()
+    for code in TARGETS:
+        translated = service("cpvcf").get_translation(locale(code))
+        assert translated.live
+        assert translated.hours_mode == Service.HoursMode.APPOINTMENT
+        assert not translated.hours.exists()
+        labels = [c.label for c in translated.channels.all()]
+        assert labels[0] not in ("Telephone", "")  # the translated label is kept
+        html = client.get(section("B.2.1").get_translation(locale(code)).url).content.decode()
+        assert "02 999 99 99" in html and "02 539 27 44" not in html
+
+
+def test_a_channel_added_in_english_appears_everywhere_and_flags_the_label(
+    client, service, locale, editor
+):
+    helpline = service("domestic-violence-helpline")
+    chat = helpline.channels.model(
+        kind="chat", value="https://chat.example.org", label="Chat line", purpose="chat"
+    )
+    helpline.channels = [*helpline.channels.all(), chat]
+    helpline.save_revision(user=editor).publish()
+    for code in TARGETS:
+        translated = helpline.get_translation(locale(code))
+        assert "https://chat.example.org" in [c.value for c in translated.channels.all()]
+        status = translation_status(service("domestic-violence-helpline"), locale(code))
+        assert [text for _, text in status.changed] == ["Chat line"]
