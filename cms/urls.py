@@ -11,6 +11,7 @@ from cms.views import health, language_root
 
 urlpatterns = [
     path("healthz", health, name="health"),
+    path("api/v1/", include("cms.api.urls")),
     path("", language_root, name="language-root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -47,3 +47,19 @@ def group_days(periods: Iterable[Period]) -> list[DayRange]:
         else:
             ranges.append(DayRange(day, day, spans))
     return ranges
+
+
+def next_transition(periods: Iterable[Period], at: datetime) -> datetime | None:
+    """The next instant within a week at which a period opens or closes, or None."""
+    local = at.astimezone(BRUSSELS)
+    candidates = []
+    for p in periods:
+        for boundary in (p.opens, p.closes):
+            days_ahead = (p.weekday - local.weekday()) % 7
+            for extra in (0, 7):
+                day = local.date() + timedelta(days=days_ahead + extra)
+                moment = datetime.combine(day, boundary, tzinfo=BRUSSELS)
+                if moment > local:
+                    candidates.append(moment)
+                    break
+    return min(candidates, default=None)

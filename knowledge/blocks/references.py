@@ -3,6 +3,8 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from services.api.representation import service_representation
+
 
 class FurtherInformationBlock(blocks.StructBlock):
     """A link for further reading, with who publishes it."""
@@ -28,6 +30,12 @@ class FactSheetReferenceBlock(blocks.StructBlock):
         label = "Fact sheet reference"
         template = "blocks/factsheet_reference.html"
 
+    def get_api_representation(self, value, context=None):
+        page = value["page"].localized if value["page"] else None
+        live = page is not None and page.live
+        request = (context or {}).get("request")
+        return {"title": value["title"], "url": page.get_full_url(request) if live else None}
+
 
 class ServiceReferenceBlock(blocks.StructBlock):
     """Renders the current record of a service from the library, in the page's language."""
@@ -49,7 +57,20 @@ class ServiceReferenceBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        service = value["service"]
-        service = service.localized if service else None
-        context["service"] = service if service and service.is_public else None
+        context["service"] = public_service(value)
         return context
+
+    def get_api_representation(self, value, context=None):
+        """The current record of the service, expanded, so partners never show a stale number."""
+        service = public_service(value)
+        request = (context or {}).get("request")
+        return {
+            "display": value["display"],
+            "service": service_representation(service, request) if service else None,
+        }
+
+
+def public_service(value):
+    """The referenced service in the active language, if it may be shown."""
+    service = value["service"].localized if value["service"] else None
+    return service if service is not None and service.is_public else None

@@ -1,6 +1,7 @@
 """Prose blocks: paragraphs, subheadings, callouts and source citations."""
 
 from wagtail import blocks
+from wagtail.rich_text import expand_db_html
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -15,6 +16,10 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = "Paragraph"
         template = "blocks/paragraph.html"
+
+    def get_api_representation(self, value, context=None):
+        """Rendered HTML with resolved links, never Wagtail's internal format."""
+        return {"html": expand_db_html(value.source)}
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -36,6 +41,9 @@ class CalloutBlock(blocks.StructBlock):
         icon = "warning"
         label = "Callout"
         template = "blocks/callout.html"
+
+    def get_api_representation(self, value, context=None):
+        return {"title": value["title"], "html": expand_db_html(value["text"].source)}
 
 
 class CitationBlock(blocks.StructBlock):

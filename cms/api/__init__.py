@@ -1,0 +1,1 @@
+"""The partner feed's shared machinery: parameters, problems, caching headers, envelope."""

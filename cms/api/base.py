@@ -1,0 +1,126 @@
+"""Base view of the feed: strict parameters, the envelope, and HTTP caching done right.
+
+Every response carries an ETag and Last-Modified derived from the change log (plus, where
+opening hours matter, the current open/closed state), so a conditional request is answered 304
+before any body is built. Cache-Control's max-age never runs past the next scheduled publish or
+expiry, nor past the next opening-hours change when the response says what is open now."""
+
+import hashlib
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.db.models import Min
+from django.utils import timezone
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.utils.translation import override
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.models import Page, Revision
+
+from cms.api.meta import feed_meta
+from cms.api.params import check_raw_params, negotiate_locale
+from cms.models import ChangeEvent
+from services.hours import next_transition
+from services.models import Service
+
+EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def next_scheduled_change(now) -> datetime | None:
+    """The next moment content goes live or expires on its own."""
+    moments = [
+        Revision.objects.filter(approved_go_live_at__gt=now).aggregate(
+            m=Min("approved_go_live_at")
+        )["m"],
+        Page.objects.filter(live=True, expire_at__gt=now).aggregate(m=Min("expire_at"))["m"],
+        Service.objects.filter(live=True, expire_at__gt=now).aggregate(m=Min("expire_at"))["m"],
+    ]
+    return min((m for m in moments if m), default=None)
+
+
+def open_state(now) -> tuple[str, datetime | None]:
+    """Which services are open now, and when that next changes."""
+    services = Service.objects.filter(live=True).prefetch_related("hours")
+    open_ids, transitions = [], []
+    for service in services:
+        if service.open_at(now):
+            open_ids.append(service.pk)
+        if service.hours_mode == Service.HoursMode.WEEKLY:
+            transitions.append(next_transition((p.as_period() for p in service.hours.all()), now))
+    return ",".join(map(str, open_ids)), min((t for t in transitions if t), default=None)
+
+
+class FeedView(APIView):
+    """GET-only feed endpoint; subclasses define `allowed_params` and `build()`."""
+
+    allowed_params: set[str] = {"locale"}
+    http_method_names = ["get", "head", "options"]
+
+    def get(self, request, *args, **kwargs):
+        check_raw_params(request, self.allowed_params)
+        self.locale = self.item_locale(**kwargs) or negotiate_locale(
+            request, request.query_params.get("locale")
+        )
+        self.now = timezone.now()
+        etag, last_modified, expires = self.validators(request, **kwargs)
+        if self.not_modified(request, etag, last_modified):
+            response = Response(status=304)
+        else:
+            with override(self.locale.language_code):
+                body = self.build(request, **kwargs)
+            response = Response({"meta": feed_meta(self.locale, self.now), **body})
+        max_age = settings.FEED_MAX_AGE
+        if expires is not None:
+            max_age = max(0, min(max_age, int((expires - self.now).total_seconds())))
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+        response["Cache-Control"] = f"public, max-age={max_age}"
+        response["Vary"] = "Accept-Language"
+        response["Content-Language"] = self.locale.language_code
+        return response
+
+    def item_locale(self, **kwargs):
+        """A detail view answers in its item's language, whatever the request asks."""
+        return None
+
+    def validators(self, request, **kwargs) -> tuple[str, datetime, datetime | None]:
+        latest = ChangeEvent.objects.order_by("-id").values("id", "occurred_at").first()
+        last_id, last_modified = (latest["id"], latest["occurred_at"]) if latest else (0, EPOCH)
+        open_ids, transition = open_state(self.now)
+        scheduled = next_scheduled_change(self.now)
+        expires = min((m for m in (transition, scheduled) if m), default=None)
+        query = sorted(request.query_params.items())
+        fingerprint = f"v1|{request.path}|{query}|{self.locale.language_code}|{last_id}|{open_ids}"
+        etag = quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
+        return etag, last_modified, expires
+
+    @staticmethod
+    def not_modified(request, etag: str, last_modified: datetime) -> bool:
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match is not None:
+            tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+            return "*" in tags or etag in tags
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        return since is not None and int(last_modified.timestamp()) <= since
+
+    def build(self, request, **kwargs) -> dict:
+        raise NotImplementedError
+
+
+def paginate(request, items, page: int, page_size: int) -> dict:
+    """One pagination shape for every list: count, next, previous, results."""
+    total = len(items) if isinstance(items, list) else items.count()
+    start = (page - 1) * page_size
+    window = items[start : start + page_size]
+
+    def link(number):
+        query = request.query_params.copy()
+        query["page"] = number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": total,
+        "next": link(page + 1) if start + page_size < total else None,
+        "previous": link(page - 1) if page > 1 and start < total + page_size else None,
+        "results": window,
+    }

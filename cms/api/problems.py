@@ -1,0 +1,29 @@
+"""Errors as RFC 9457 problem details (application/problem+json), never a 500 for bad input."""
+
+from http import HTTPStatus
+
+from rest_framework.views import exception_handler
+
+
+def problem_exception_handler(exc, context):
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    detail = response.data
+    problem = {
+        "type": "about:blank",
+        "title": HTTPStatus(response.status_code).phrase,
+        "status": response.status_code,
+        "detail": detail.get("detail") if isinstance(detail, dict) and "detail" in detail else None,
+    }
+    if isinstance(detail, dict) and "detail" not in detail:
+        problem["detail"] = "Some parameters are not valid."
+        problem["invalid_params"] = [
+            {"name": name, "reason": " ".join(str(m) for m in messages)}
+            for name, messages in detail.items()
+        ]
+    elif isinstance(detail, list):
+        problem["detail"] = " ".join(str(m) for m in detail)
+    response.data = problem
+    response.content_type = "application/problem+json"
+    return response

@@ -1,0 +1,20 @@
+"""/api/v1/: the partner feed, its OpenAPI schema and self-hosted documentation."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from cms.api.changes import ChangesView
+from knowledge.api.views import SectionDetailView, SectionListView
+from services.api.views import ServiceDetailView, ServiceListView
+
+app_name = "api"
+
+urlpatterns = [
+    path("sections/", SectionListView.as_view(), name="section-list"),
+    path("sections/<int:pk>/", SectionDetailView.as_view(), name="section-detail"),
+    path("services/", ServiceListView.as_view(), name="service-list"),
+    path("services/<int:pk>/", ServiceDetailView.as_view(), name="service-detail"),
+    path("changes/", ChangesView.as_view(), name="changes"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

@@ -1,0 +1,88 @@
+"""Feed endpoints for guidance sections: /api/v1/sections/ and /api/v1/sections/{id}/."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+
+from cms.api.base import FeedView, paginate
+from cms.api.params import PageParams
+from cms.api.schema import ProblemSerializer, SectionDetailSerializer, SectionListSerializer
+from cms.api.tombstones import gone_or_not_found
+from cms.api.translations import translation_links
+from knowledge.api.representation import section_representation
+from knowledge.models import SectionPage
+
+
+class SectionFilters(PageParams):
+    fact_sheet = serializers.SlugField(required=False)
+    part = serializers.RegexField(r"^[A-Z]$", required=False)
+    parent = serializers.RegexField(r"^[A-Z](\.[1-9][0-9]*)*$", required=False)
+    number = serializers.RegexField(r"^[A-Z](\.[1-9][0-9]*)*$", required=False)
+
+
+def public_sections():
+    return SectionPage.objects.live().public().select_related("locale")
+
+
+def with_translations(page, request) -> dict:
+    others = public_sections().filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    links = translation_links(
+        page, request, "api:section-detail", others.order_by("locale__language_code")
+    )
+    return section_representation(page, request, links)
+
+
+class SectionListView(FeedView):
+    allowed_params = {"locale", "fact_sheet", "part", "parent", "number", "page", "page_size"}
+
+    @extend_schema(
+        parameters=[
+            SectionFilters,
+            OpenApiParameter("locale", str, enum=["en", "fr", "nl"], required=False),
+        ],
+        responses={200: SectionListSerializer, 304: None, 400: ProblemSerializer},
+    )
+    def get(self, request, *args, **kwargs):
+        """Sections of the fact sheets in one language, in reading order."""
+        return super().get(request, *args, **kwargs)
+
+    def build(self, request):
+        filters = SectionFilters(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        options = filters.validated_data
+        sections = public_sections().filter(locale=self.locale).order_by("path")
+        if "fact_sheet" in options:
+            sections = [s for s in sections if s.fact_sheet().slug == options["fact_sheet"]]
+        else:
+            sections = list(sections)
+        if "part" in options:
+            sections = [s for s in sections if s.number.split(".")[0] == options["part"]]
+        if "parent" in options:
+            sections = [s for s in sections if s.number.rpartition(".")[0] == options["parent"]]
+        if "number" in options:
+            sections = [s for s in sections if s.number == options["number"]]
+        page = paginate(request, sections, options["page"], options["page_size"])
+        page["results"] = [with_translations(s, request) for s in page["results"]]
+        return page
+
+
+class SectionDetailView(FeedView):
+    allowed_params = {"locale"}
+
+    def item_locale(self, pk):
+        item = SectionPage.objects.filter(pk=pk).select_related("locale").first()
+        return item.locale if item else None
+
+    @extend_schema(
+        parameters=[OpenApiParameter("locale", str, enum=["en", "fr", "nl"], required=False)],
+        responses={200: SectionDetailSerializer, 304: None, 400: ProblemSerializer,
+                   404: ProblemSerializer, 410: ProblemSerializer},
+    )  # fmt: skip
+    def get(self, request, *args, **kwargs):
+        """One section, its structured body with live service records, and its translations."""
+        return super().get(request, *args, **kwargs)
+
+    def build(self, request, pk):
+        page = public_sections().filter(pk=pk).first()
+        if page is None:
+            gone_or_not_found("section", pk)
+        return {"data": with_translations(page, request)}

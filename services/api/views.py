@@ -1,0 +1,94 @@
+"""Feed endpoints for the service library: /api/v1/services/ and /api/v1/services/{id}/."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+
+from cms.api.base import FeedView, paginate
+from cms.api.params import PageParams
+from cms.api.schema import ProblemSerializer, ServiceDetailSerializer, ServiceListSerializer
+from cms.api.tombstones import gone_or_not_found
+from cms.api.translations import translation_links
+from services.api.representation import service_representation
+from services.models import Service
+
+LOCALE = OpenApiParameter("locale", str, enum=["en", "fr", "nl"], required=False)
+
+
+class ServiceFilters(PageParams):
+    language = serializers.RegexField(r"^[a-z]{2,3}$", required=False)
+    kind = serializers.ChoiceField(Service.Kind.values, required=False)
+    audience = serializers.CharField(required=False, max_length=100)
+    open_now = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+
+def public_services():
+    return (
+        Service.objects.filter(live=True)
+        .exclude(status=Service.Status.CLOSED)
+        .select_related("locale", "organisation")
+        .prefetch_related("channels", "hours", "languages")
+    )
+
+
+def with_translations(service, request, now) -> dict:
+    others = (
+        Service.objects.filter(live=True, translation_key=service.translation_key)
+        .exclude(pk=service.pk)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    links = translation_links(service, request, "api:service-detail", others)
+    return service_representation(service, request, links, now)
+
+
+class ServiceListView(FeedView):
+    allowed_params = {"locale", "language", "kind", "audience", "open_now", "page", "page_size"}
+
+    @extend_schema(
+        parameters=[ServiceFilters, LOCALE],
+        responses={200: ServiceListSerializer, 304: None, 400: ProblemSerializer},
+    )
+    def get(self, request, *args, **kwargs):
+        """Published services in one language, with `open_now` in Brussels time."""
+        return super().get(request, *args, **kwargs)
+
+    def build(self, request):
+        filters = ServiceFilters(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        options = filters.validated_data
+        services = public_services().filter(locale=self.locale).order_by("slug")
+        if "language" in options:
+            services = services.filter(languages__language=options["language"]).distinct()
+        if "kind" in options:
+            services = services.filter(kind=options["kind"])
+        if "audience" in options:
+            services = services.filter(audience__icontains=options["audience"])
+        services = list(services)
+        if options.get("open_now") is not None:
+            services = [s for s in services if bool(s.open_at(self.now)) == options["open_now"]]
+        page = paginate(request, services, options["page"], options["page_size"])
+        page["results"] = [with_translations(s, request, self.now) for s in page["results"]]
+        return page
+
+
+class ServiceDetailView(FeedView):
+    allowed_params = {"locale"}
+
+    def item_locale(self, pk):
+        item = Service.objects.filter(pk=pk).select_related("locale").first()
+        return item.locale if item else None
+
+    @extend_schema(
+        parameters=[LOCALE],
+        responses={200: ServiceDetailSerializer, 304: None, 400: ProblemSerializer,
+                   404: ProblemSerializer, 410: ProblemSerializer},
+    )  # fmt: skip
+    def get(self, request, *args, **kwargs):
+        """One service record with every field, its translations and `open_now`."""
+        return super().get(request, *args, **kwargs)
+
+    def build(self, request, pk):
+        service = public_services().filter(pk=pk).first()
+        if service is None:
+            gone_or_not_found("service", pk)
+        return {"data": with_translations(service, request, self.now)}
