@@ -52,7 +52,7 @@ def record_sections_using(service: Service) -> None:
         record(section, Action.UPDATED)
 
 
-def record_related_sections(page, exclude_self=True) -> None:
+def record_related_sections(page) -> None:
     """Sections whose representation shows this page: descendants (breadcrumb, parent) and, for
     a section appearing or disappearing, its translations (their list of translations)."""
     related = SectionPage.objects.live().public().descendant_of(page, inclusive=False)
@@ -60,25 +60,34 @@ def record_related_sections(page, exclude_self=True) -> None:
         record(section, Action.UPDATED)
 
 
-def record_translations(section: SectionPage) -> None:
-    for translation in (
-        SectionPage.objects.live()
-        .public()
-        .filter(translation_key=section.translation_key)
-        .exclude(pk=section.pk)
-    ):
+def record_translations(obj) -> None:
+    """Other-language versions list this one (and its status): they changed too."""
+    model = SectionPage if isinstance(obj, SectionPage) else Service
+    others = model.objects.filter(live=True, translation_key=obj.translation_key).exclude(pk=obj.pk)
+    if model is SectionPage:
+        others = others.public()
+    for translation in others:
         record(translation, Action.UPDATED)
+
+
+def record_change(obj, action: str) -> None:
+    """Record a change, and the changes it makes to the items that show this one: its
+    translations (their links and statuses), its parent section (its list of children) and,
+    for a service, the sections that embed it."""
+    record(obj, action)
+    record_translations(obj)
+    if isinstance(obj, Service):
+        record_sections_using(obj)
+        return
+    parent = Page.objects.filter(path=obj.path[: -Page.steplen]).specific().first()
+    if isinstance(parent, SectionPage) and parent.live:
+        record(parent, Action.UPDATED)
 
 
 def on_page_published(sender, instance, **kwargs):
     instance = instance.specific
     if isinstance(instance, SectionPage):
-        is_new = not ChangeEvent.objects.filter(
-            object_type=ChangeEvent.ObjectType.SECTION, object_id=instance.pk
-        ).exists()
-        record(instance, Action.PUBLISHED)
-        if is_new:
-            record_translations(instance)
+        record_change(instance, Action.PUBLISHED)
     if not instance.is_leaf():
         record_related_sections(instance)
 
@@ -86,44 +95,30 @@ def on_page_published(sender, instance, **kwargs):
 def on_page_unpublished(sender, instance, **kwargs):
     instance = instance.specific
     if isinstance(instance, SectionPage):
-        record(instance, Action.UNPUBLISHED)
-        record_translations(instance)
+        record_change(instance, Action.UNPUBLISHED)
 
 
-def on_section_deleted(sender, instance, **kwargs):
+def on_deleted(sender, instance, **kwargs):
+    """A deleted section or service leaves a tombstone, unless it had already been removed."""
     last = (
         ChangeEvent.objects.filter(
-            object_type=ChangeEvent.ObjectType.SECTION, object_id=instance.pk
+            object_type=describe(instance)["object_type"], object_id=instance.pk
         )
         .order_by("-id")
         .first()
     )
     if last is not None and last.action != Action.DELETED:
-        record(instance, Action.DELETED)
+        record_change(instance, Action.DELETED)
 
 
 def on_service_published(sender, instance, **kwargs):
     if isinstance(instance, Service):
-        record(instance, Action.PUBLISHED)
-        record_sections_using(instance)
+        record_change(instance, Action.PUBLISHED)
 
 
 def on_service_unpublished(sender, instance, **kwargs):
     if isinstance(instance, Service):
-        record(instance, Action.UNPUBLISHED)
-        record_sections_using(instance)
-
-
-def on_service_deleted(sender, instance, **kwargs):
-    last = (
-        ChangeEvent.objects.filter(
-            object_type=ChangeEvent.ObjectType.SERVICE, object_id=instance.pk
-        )
-        .order_by("-id")
-        .first()
-    )
-    if last is not None and last.action != Action.DELETED:
-        record(instance, Action.DELETED)
+        record_change(instance, Action.UNPUBLISHED)
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -137,7 +132,7 @@ def on_restriction_changed(sender, instance, **kwargs):
     action = Action.PUBLISHED if kwargs.get("signal") is post_delete else Action.UNPUBLISHED
     sections = SectionPage.objects.live().descendant_of(instance.page, inclusive=True)
     for section in sections:
-        record(section, action)
+        record_change(section, action)
 
 
 def connect_signals():
@@ -145,10 +140,10 @@ def connect_signals():
 
     page_published.connect(on_page_published, dispatch_uid="changes.page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="changes.page_unpublished")
-    post_delete.connect(on_section_deleted, sender=SectionPage, dispatch_uid="changes.section_del")
+    post_delete.connect(on_deleted, sender=SectionPage, dispatch_uid="changes.section_deleted")
     published.connect(on_service_published, dispatch_uid="changes.service_published")
     unpublished.connect(on_service_unpublished, dispatch_uid="changes.service_unpublished")
-    post_delete.connect(on_service_deleted, sender=Service, dispatch_uid="changes.service_del")
+    post_delete.connect(on_deleted, sender=Service, dispatch_uid="changes.service_deleted")
     post_page_move.connect(on_page_moved, dispatch_uid="changes.page_moved")
     post_save.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="changes.restricted"

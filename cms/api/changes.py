@@ -31,7 +31,7 @@ class SinceField(serializers.CharField):
 
 
 class ChangeFilters(serializers.Serializer):
-    since = SinceField(required=False, max_length=40)
+    since = SinceField(required=False)
     limit = serializers.IntegerField(min_value=1, max_value=1000, default=200)
     locale = serializers.ChoiceField(["en", "fr", "nl"], required=False)
 
@@ -56,6 +56,7 @@ class ChangesView(FeedView):
     allowed_params = {"since", "limit", "locale"}
 
     @extend_schema(
+        operation_id="list_changes",
         parameters=[ChangeFilters, OpenApiParameter("since", str, required=False)],
         responses={200: ChangeListSerializer, 304: None, 400: ProblemSerializer},
     )

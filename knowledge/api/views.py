@@ -35,6 +35,7 @@ class SectionListView(FeedView):
     allowed_params = {"locale", "fact_sheet", "part", "parent", "number", "page", "page_size"}
 
     @extend_schema(
+        operation_id="list_sections",
         parameters=[
             SectionFilters,
             OpenApiParameter("locale", str, enum=["en", "fr", "nl"], required=False),
@@ -73,6 +74,7 @@ class SectionDetailView(FeedView):
         return item.locale if item else None
 
     @extend_schema(
+        operation_id="get_section",
         parameters=[OpenApiParameter("locale", str, enum=["en", "fr", "nl"], required=False)],
         responses={200: SectionDetailSerializer, 304: None, 400: ProblemSerializer,
                    404: ProblemSerializer, 410: ProblemSerializer},

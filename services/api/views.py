@@ -45,6 +45,7 @@ class ServiceListView(FeedView):
     allowed_params = {"locale", "language", "kind", "audience", "open_now", "page", "page_size"}
 
     @extend_schema(
+        operation_id="list_services",
         parameters=[ServiceFilters, LOCALE],
         responses={200: ServiceListSerializer, 304: None, 400: ProblemSerializer},
     )
@@ -79,6 +80,7 @@ class ServiceDetailView(FeedView):
         return item.locale if item else None
 
     @extend_schema(
+        operation_id="get_service",
         parameters=[LOCALE],
         responses={200: ServiceDetailSerializer, 304: None, 400: ProblemSerializer,
                    404: ProblemSerializer, 410: ProblemSerializer},
