@@ -79,8 +79,8 @@ def record_change(obj, action: str) -> None:
     if isinstance(obj, Service):
         record_sections_using(obj)
         return
-    parent = Page.objects.filter(path=obj.path[: -Page.steplen]).specific().first()
-    if isinstance(parent, SectionPage) and parent.live:
+    parent = SectionPage.objects.live().public().filter(path=obj.path[: -Page.steplen]).first()
+    if parent is not None:
         record(parent, Action.UPDATED)
 
 
