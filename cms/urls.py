@@ -12,6 +12,7 @@ from cms.views import health, language_root
 urlpatterns = [
     path("healthz", health, name="health"),
     path("api/v1/", include("cms.api.urls")),
+    path("api/hsds/", include("services.api.hsds_urls")),
     path("", language_root, name="language-root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

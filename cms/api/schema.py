@@ -215,5 +215,6 @@ class ChangeListSerializer(serializers.Serializer):
 
 
 def only_the_feed(endpoints, **kwargs):
-    """drf-spectacular preprocessing hook: document the partner feed, not the admin's APIs."""
-    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/")]
+    """drf-spectacular preprocessing hook: document the partner feed, not the admin's APIs
+    (nor /api/hsds/, which Open Referral's own OpenAPI description documents)."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
