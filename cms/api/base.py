@@ -13,6 +13,8 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.translation import override
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Page, Revision
@@ -24,6 +26,11 @@ from services.hours import next_transition
 from services.models import Service
 
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+MAX_ID = 2**63 - 1  # larger ids cannot exist, and databases refuse to compare with them
+LOCALE = OpenApiParameter("locale", str, enum=["en", "fr", "nl"], required=False)
+ITEM_ID = OpenApiParameter(
+    "id", {"type": "integer", "minimum": 0, "maximum": MAX_ID}, OpenApiParameter.PATH
+)
 
 
 def next_scheduled_change(now) -> datetime | None:
@@ -57,6 +64,8 @@ class FeedView(APIView):
     http_method_names = ["get", "head", "options"]
 
     def get(self, request, *args, **kwargs):
+        if kwargs.get("pk", 0) > MAX_ID:
+            raise NotFound("No item has this id.")
         check_raw_params(request, self.allowed_params)
         self.locale = self.item_locale(**kwargs) or negotiate_locale(
             request, request.query_params.get("locale")

@@ -7,7 +7,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 
 from cms.api.base import FeedView
-from cms.api.schema import ChangeListSerializer, ProblemSerializer
+from cms.api.schema import PROBLEM, ChangeListSerializer, ProblemSerializer
 from cms.models import ChangeEvent
 from services.api.representation import api_url
 
@@ -57,8 +57,17 @@ class ChangesView(FeedView):
 
     @extend_schema(
         operation_id="list_changes",
-        parameters=[ChangeFilters, OpenApiParameter("since", str, required=False)],
-        responses={200: ChangeListSerializer, 304: None, 400: ProblemSerializer},
+        parameters=[
+            ChangeFilters,
+            OpenApiParameter(
+                "since",
+                {"type": "integer", "minimum": 0, "maximum": 10**18 - 1},
+                required=False,
+                description="The `next_cursor` of your last sync. An ISO 8601 timestamp with a "
+                "time zone is also accepted.",
+            ),
+        ],
+        responses={200: ChangeListSerializer, 304: None, (400, PROBLEM): ProblemSerializer},
     )
     def get(self, request, *args, **kwargs):
         """Publish, update, unpublish and delete events after `since`, with tombstones."""

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+PROBLEM = "application/problem+json"
+
 
 class ProblemSerializer(serializers.Serializer):
     type = serializers.CharField()

@@ -3,6 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from cms.api.atom import ChangesAtomFeed
 from cms.api.changes import ChangesView
 from knowledge.api.views import SectionDetailView, SectionListView
 from services.api.views import ServiceDetailView, ServiceListView
@@ -15,6 +16,7 @@ urlpatterns = [
     path("services/", ServiceListView.as_view(), name="service-list"),
     path("services/<int:pk>/", ServiceDetailView.as_view(), name="service-detail"),
     path("changes/", ChangesView.as_view(), name="changes"),
+    path("changes/<str:locale>.atom", ChangesAtomFeed(), name="changes-atom"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -1,11 +1,16 @@
 """Feed endpoints for guidance sections: /api/v1/sections/ and /api/v1/sections/{id}/."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
-from cms.api.base import FeedView, paginate
+from cms.api.base import ITEM_ID, LOCALE, FeedView, paginate
 from cms.api.params import PageParams
-from cms.api.schema import ProblemSerializer, SectionDetailSerializer, SectionListSerializer
+from cms.api.schema import (
+    PROBLEM,
+    ProblemSerializer,
+    SectionDetailSerializer,
+    SectionListSerializer,
+)
 from cms.api.tombstones import gone_or_not_found
 from cms.api.translations import translation_links
 from knowledge.api.representation import section_representation
@@ -38,9 +43,9 @@ class SectionListView(FeedView):
         operation_id="list_sections",
         parameters=[
             SectionFilters,
-            OpenApiParameter("locale", str, enum=["en", "fr", "nl"], required=False),
+            LOCALE,
         ],
-        responses={200: SectionListSerializer, 304: None, 400: ProblemSerializer},
+        responses={200: SectionListSerializer, 304: None, (400, PROBLEM): ProblemSerializer},
     )
     def get(self, request, *args, **kwargs):
         """Sections of the fact sheets in one language, in reading order."""
@@ -75,9 +80,9 @@ class SectionDetailView(FeedView):
 
     @extend_schema(
         operation_id="get_section",
-        parameters=[OpenApiParameter("locale", str, enum=["en", "fr", "nl"], required=False)],
-        responses={200: SectionDetailSerializer, 304: None, 400: ProblemSerializer,
-                   404: ProblemSerializer, 410: ProblemSerializer},
+        parameters=[ITEM_ID, LOCALE],
+        responses={200: SectionDetailSerializer, 304: None, (400, PROBLEM): ProblemSerializer,
+                   (404, PROBLEM): ProblemSerializer, (410, PROBLEM): ProblemSerializer},
     )  # fmt: skip
     def get(self, request, *args, **kwargs):
         """One section, its structured body with live service records, and its translations."""

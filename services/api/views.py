@@ -1,17 +1,20 @@
 """Feed endpoints for the service library: /api/v1/services/ and /api/v1/services/{id}/."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
-from cms.api.base import FeedView, paginate
+from cms.api.base import ITEM_ID, LOCALE, FeedView, paginate
 from cms.api.params import PageParams
-from cms.api.schema import ProblemSerializer, ServiceDetailSerializer, ServiceListSerializer
+from cms.api.schema import (
+    PROBLEM,
+    ProblemSerializer,
+    ServiceDetailSerializer,
+    ServiceListSerializer,
+)
 from cms.api.tombstones import gone_or_not_found
 from cms.api.translations import translation_links
 from services.api.representation import service_representation
 from services.models import Service
-
-LOCALE = OpenApiParameter("locale", str, enum=["en", "fr", "nl"], required=False)
 
 
 class ServiceFilters(PageParams):
@@ -47,7 +50,7 @@ class ServiceListView(FeedView):
     @extend_schema(
         operation_id="list_services",
         parameters=[ServiceFilters, LOCALE],
-        responses={200: ServiceListSerializer, 304: None, 400: ProblemSerializer},
+        responses={200: ServiceListSerializer, 304: None, (400, PROBLEM): ProblemSerializer},
     )
     def get(self, request, *args, **kwargs):
         """Published services in one language, with `open_now` in Brussels time."""
@@ -81,9 +84,9 @@ class ServiceDetailView(FeedView):
 
     @extend_schema(
         operation_id="get_service",
-        parameters=[LOCALE],
-        responses={200: ServiceDetailSerializer, 304: None, 400: ProblemSerializer,
-                   404: ProblemSerializer, 410: ProblemSerializer},
+        parameters=[ITEM_ID, LOCALE],
+        responses={200: ServiceDetailSerializer, 304: None, (400, PROBLEM): ProblemSerializer,
+                   (404, PROBLEM): ProblemSerializer, (410, PROBLEM): ProblemSerializer},
     )  # fmt: skip
     def get(self, request, *args, **kwargs):
         """One service record with every field, its translations and `open_now`."""

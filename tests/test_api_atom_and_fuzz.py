@@ -1,0 +1,51 @@
+"""The Atom feed of changes, and a bounded schemathesis fuzz run of the whole feed."""
+
+import xml.etree.ElementTree as ElementTree
+
+import schemathesis
+from django.contrib.auth import get_user_model
+from hypothesis import HealthCheck, given, settings
+
+from cms.wsgi import application
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_atom_feed_lists_the_latest_changes_of_one_language(client, section):
+    editor = get_user_model().objects.create_superuser("editor", "e@example.org", "x" * 12)
+    page = section("A.1")
+    page.summary = "New summary for the feed."
+    page.save_revision(user=editor).publish()
+    response = client.get("/api/v1/changes/en.atom")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.content)
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    latest = {
+        entry.find(f"{ATOM}title").text: entry.find(f"{ATOM}summary").text
+        for entry in feed.findall(f"{ATOM}entry")[:5]
+    }
+    assert latest["Updated: A.1 Definition"] == "New summary for the feed."
+    assert client.get("/api/v1/changes/de.atom").status_code == 404
+
+
+def test_fuzzing_the_feed_finds_no_server_error_and_no_schema_violation(db):
+    """Every operation of the OpenAPI schema, with generated parameters (bounded for CI)."""
+    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) == 5
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=25,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def check(case):
+            response = case.call()
+            assert response.status_code < 500, (case.path, case.query, response.text[:300])
+            case.validate_response(response)
+
+        check()
