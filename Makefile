@@ -39,6 +39,10 @@ lint: install ## Ruff lint and format check, Django checks, missing migrations
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py spectacular --fail-on-warn --file /dev/null
+
+bench-api: install ## Benchmark the partner feed against Wagtail API v2 (prints figures)
+	$(PY) bench/api.py
 
 translations: install ## Refresh content/locale/*.po after changing English content (keeps translations)
 	$(PY) manage.py export_translations
@@ -53,4 +57,4 @@ lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
 clean: ## Remove the virtual environments and the local database
 	rm -rf $(VENV) $(TOOLS) db.sqlite3 var
 
-.PHONY: help install run test lint translations messages lock clean
+.PHONY: help install run test lint bench-api translations messages lock clean

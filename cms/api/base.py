@@ -9,6 +9,7 @@ import hashlib
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
@@ -45,13 +46,18 @@ def next_scheduled_change(now) -> datetime | None:
     return min((m for m in moments if m), default=None)
 
 
-def open_state(now) -> tuple[str, datetime | None]:
-    """Which services are open now, and when that next changes."""
+def opening_rules() -> list[tuple[int, Service]]:
+    """Published services with their hours, as plain objects that can be cached."""
     services = Service.objects.filter(live=True).prefetch_related("hours")
+    return [(service.pk, service) for service in services]
+
+
+def open_state(rules, now) -> tuple[str, datetime | None]:
+    """Which services are open now, and when that next changes."""
     open_ids, transitions = [], []
-    for service in services:
+    for pk, service in rules:
         if service.open_at(now):
-            open_ids.append(service.pk)
+            open_ids.append(pk)
         if service.hours_mode == Service.HoursMode.WEEKLY:
             transitions.append(next_transition((p.as_period() for p in service.hours.all()), now))
     return ",".join(map(str, open_ids)), min((t for t in transitions if t), default=None)
@@ -67,14 +73,13 @@ class FeedView(APIView):
         if kwargs.get("pk", 0) > MAX_ID:
             raise NotFound("No item has this id.")
         check_raw_params(request, self.allowed_params)
-        self.locale = self.item_locale(**kwargs) or negotiate_locale(
-            request, request.query_params.get("locale")
-        )
+        self.locale = negotiate_locale(request, request.query_params.get("locale"))
         self.now = timezone.now()
         etag, last_modified, expires = self.validators(request, **kwargs)
         if self.not_modified(request, etag, last_modified):
             response = Response(status=304)
         else:
+            self.locale = self.item_locale(**kwargs) or self.locale
             with override(self.locale.language_code):
                 body = self.build(request, **kwargs)
             response = Response({"meta": feed_meta(self.locale, self.now), **body})
@@ -95,11 +100,20 @@ class FeedView(APIView):
     def validators(self, request, **kwargs) -> tuple[str, datetime, datetime | None]:
         latest = ChangeEvent.objects.order_by("-id").values("id", "occurred_at").first()
         last_id, last_modified = (latest["id"], latest["occurred_at"]) if latest else (0, EPOCH)
-        open_ids, transition = open_state(self.now)
-        scheduled = next_scheduled_change(self.now)
+        # Hours only change with a published change; schedules only with a new revision.
+        last_revision = Revision.objects.order_by("-id").values_list("id", flat=True).first()
+        rules = cache.get_or_set(f"feed:hours:{last_id}", opening_rules, 3600)
+        open_ids, transition = open_state(rules, self.now)
+        scheduled = cache.get_or_set(
+            f"feed:scheduled:{last_id}:{last_revision}",
+            lambda: next_scheduled_change(self.now) or EPOCH,
+            3600,
+        )
+        scheduled = scheduled if scheduled != EPOCH else None
         expires = min((m for m in (transition, scheduled) if m), default=None)
         query = sorted(request.query_params.items())
-        fingerprint = f"v1|{request.path}|{query}|{self.locale.language_code}|{last_id}|{open_ids}"
+        self.state = f"{last_id}|{hashlib.sha256(open_ids.encode()).hexdigest()[:12]}"
+        fingerprint = f"v1|{request.path}|{query}|{self.locale.language_code}|{self.state}"
         etag = quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
         return etag, last_modified, expires
 
@@ -114,6 +128,16 @@ class FeedView(APIView):
 
     def build(self, request, **kwargs) -> dict:
         raise NotImplementedError
+
+    def cached(self, request, kind: str, pk: int, represent) -> dict:
+        """An item's representation, reused until the change log or the open/closed state moves
+        on (both are in the key, so a cached item is never stale)."""
+        key = f"feed:{kind}:{pk}:{self.state}:{request.scheme}://{request.get_host()}"
+        data = cache.get(key)
+        if data is None:
+            data = represent()
+            cache.set(key, data, settings.FEED_MAX_AGE * 12)
+        return data
 
 
 def paginate(request, items, page: int, page_size: int) -> dict:

@@ -1,6 +1,7 @@
 """Strict query parameters: unknown, malformed or absurd values are a 400 that says why."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -38,13 +39,20 @@ def negotiate_locale(request, requested: str | None) -> Locale:
             raise ValidationError(
                 {"locale": [f"Unknown locale. Use one of: {', '.join(content_languages())}."]}
             )
-        return Locale.objects.get(language_code=requested)
+        return locales()[requested]
     header = request.headers.get("Accept-Language", "")[:MAX_VALUE_LENGTH]
     for tag, _ in parse_accept_lang_header(header):
         code = tag.split("-")[0].lower()
         if code in content_languages():
-            return Locale.objects.get(language_code=code)
-    return Locale.get_default()
+            return locales()[code]
+    return locales()[settings.LANGUAGE_CODE]
+
+
+def locales() -> dict[str, Locale]:
+    """Locales by language code; they change with a deployment, so a short cache is safe."""
+    return cache.get_or_set(
+        "feed:locales", lambda: {loc.language_code: loc for loc in Locale.objects.all()}, 300
+    )
 
 
 class PageParams(serializers.Serializer):

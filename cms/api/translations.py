@@ -1,9 +1,7 @@
-"""Links from an item to its translations, with each translation's status (cached per change)."""
+"""Links from an item to its translations, with each translation's status."""
 
-from django.core.cache import cache
 from wagtail.models import Locale, Page
 
-from cms.models import ChangeEvent
 from cms.translations.status import translation_status
 
 
@@ -16,18 +14,13 @@ def translation_links(obj, request, api_name: str, public_translations) -> list[
     original = (
         obj if obj.locale_id == source_locale.pk else obj.get_translation_or_none(source_locale)
     )
-    latest = ChangeEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
     links = []
     for translation in public_translations:
         if translation.locale_id == source_locale.pk or original is None:
             status = "source"
         else:
-            key = f"translation-status:{original.translation_key}:{translation.locale_id}:{latest}"
-            status = cache.get(key)
-            if status is None:
-                up_to_date = translation_status(original, translation.locale).up_to_date
-                status = "up_to_date" if up_to_date else "out_of_date"
-                cache.set(key, status, 3600)
+            up_to_date = translation_status(original, translation.locale).up_to_date
+            status = "up_to_date" if up_to_date else "out_of_date"
         links.append(
             {
                 "locale": translation.locale.language_code,

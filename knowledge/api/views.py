@@ -67,7 +67,10 @@ class SectionListView(FeedView):
         if "number" in options:
             sections = [s for s in sections if s.number == options["number"]]
         page = paginate(request, sections, options["page"], options["page_size"])
-        page["results"] = [with_translations(s, request) for s in page["results"]]
+        page["results"] = [
+            self.cached(request, "section", s.pk, lambda s=s: with_translations(s, request))
+            for s in page["results"]
+        ]
         return page
 
 
@@ -92,4 +95,6 @@ class SectionDetailView(FeedView):
         page = public_sections().filter(pk=pk).first()
         if page is None:
             gone_or_not_found("section", pk)
-        return {"data": with_translations(page, request)}
+        return {
+            "data": self.cached(request, "section", pk, lambda: with_translations(page, request))
+        }

@@ -71,7 +71,12 @@ class ServiceListView(FeedView):
         if options.get("open_now") is not None:
             services = [s for s in services if bool(s.open_at(self.now)) == options["open_now"]]
         page = paginate(request, services, options["page"], options["page_size"])
-        page["results"] = [with_translations(s, request, self.now) for s in page["results"]]
+        page["results"] = [
+            self.cached(
+                request, "service", s.pk, lambda s=s: with_translations(s, request, self.now)
+            )
+            for s in page["results"]
+        ]
         return page
 
 
@@ -96,4 +101,8 @@ class ServiceDetailView(FeedView):
         service = public_services().filter(pk=pk).first()
         if service is None:
             gone_or_not_found("service", pk)
-        return {"data": with_translations(service, request, self.now)}
+        return {
+            "data": self.cached(
+                request, "service", pk, lambda: with_translations(service, request, self.now)
+            )
+        }

@@ -1,0 +1,124 @@
+"""Partner feed benchmark: our section list and detail against Wagtail API v2 serving the same
+pages, side by side on one gunicorn server, plus the conditional-GET (304) path.
+
+Run: make bench-api   (or: .venv/bin/python bench/api.py [--requests N])
+Prints requests per second and p50/p99 latency per endpoint, and the ratios."""
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare(env):
+    for command in (["migrate", "--noinput", "-v0"], ["load_content", "-v0"]):
+        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)
+
+
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        body, status = error.read(), error.code
+    return time.perf_counter() - start, status, body
+
+
+def measure(url, count, headers=None, expect=200):
+    fetch(url, headers)  # warm-up (caches, imports)
+    timings = []
+    for _ in range(count):
+        elapsed, status, _body = fetch(url, headers)
+        assert status == expect, (url, status)
+        timings.append(elapsed)
+    timings.sort()
+    return {
+        "rps": len(timings) / sum(timings),
+        "p50": statistics.median(timings) * 1000,
+        "p99": timings[min(len(timings) - 1, int(len(timings) * 0.99))] * 1000,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=100)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="ipvkb-bench-"))
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+    }
+    prepare(env)
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "cms.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        listing = json.loads(fetch(f"{base}/api/v1/sections/?locale=en&page_size=31")[2])
+        section_id = next(s["id"] for s in listing["results"] if s["number"] == "B.2.1")
+        ours_list = f"{base}/api/v1/sections/?locale=en&page_size=31"
+        ours_detail = f"{base}/api/v1/sections/{section_id}/"
+        v2_list = f"{base}/api/v2/pages/?type=knowledge.SectionPage&locale=en&fields=*&limit=31"
+        v2_detail = f"{base}/api/v2/pages/{section_id}/"
+        etag = urllib.request.urlopen(ours_detail).headers["ETag"]
+        results = {
+            "ours list (31 sections)": measure(ours_list, args.requests),
+            "API v2 list (31 pages, fields=*)": measure(v2_list, args.requests),
+            "ours detail (B.2.1)": measure(ours_detail, args.requests),
+            "API v2 detail (B.2.1)": measure(v2_detail, args.requests),
+            "ours detail, If-None-Match (304)": measure(
+                ours_detail, args.requests, {"If-None-Match": etag}, expect=304
+            ),
+            "floor: /healthz (HTTP round trip)": measure(f"{base}/healthz", args.requests),
+        }
+    finally:
+        server.terminate()
+        server.wait()
+    print(f"{'endpoint':38} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
+    for name, r in results.items():
+        print(f"{name:38} {r['rps']:8.1f} {r['p50']:8.2f} {r['p99']:8.2f}")
+    ours, v2 = results["ours list (31 sections)"], results["API v2 list (31 pages, fields=*)"]
+    print(f"list throughput, ours / API v2:   {ours['rps'] / v2['rps']:.2f}x")
+    ours_d, v2_d = results["ours detail (B.2.1)"], results["API v2 detail (B.2.1)"]
+    print(f"detail throughput, ours / API v2: {ours_d['rps'] / v2_d['rps']:.2f}x")
+    not_modified = results["ours detail, If-None-Match (304)"]
+    print(f"304 vs full detail:               {not_modified['rps'] / ours_d['rps']:.2f}x")
+    floor = results["floor: /healthz (HTTP round trip)"]["p50"]
+    print(
+        f"above the round-trip floor (p50): 304 {not_modified['p50'] - floor:.2f} ms, "
+        f"full detail {ours_d['p50'] - floor:.2f} ms "
+        f"({(ours_d['p50'] - floor) / max(not_modified['p50'] - floor, 0.01):.1f}x)"
+    )
+
+
+if __name__ == "__main__":
+    main()
