@@ -88,6 +88,8 @@ def test_filters(client, db):
     assert {s["number"][0] for s in part_b["results"]} == {"B"}
     children = get(client, f"{API}/sections/", parent="A.5.3")
     assert [s["number"] for s in children["results"]] == ["A.5.3.1", "A.5.3.2", "A.5.3.3"]
+    migration = get(client, f"{API}/sections/", locale="fr", topic="migration")
+    assert [s["number"] for s in migration["results"]] == ["A.5.3", "A.5.3.1", "A.5.3.2", "A.5.3.3"]
     dutch = get(client, f"{API}/services/", language="nl")
     assert {s["slug"] for s in dutch["results"]} == {
         "caw-brussels-reception",

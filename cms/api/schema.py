@@ -76,6 +76,11 @@ class BlockSerializer(serializers.Serializer):
     value = serializers.JSONField(help_text="Typed by `type`; rich text as rendered HTML.")
 
 
+class ReviewSerializer(serializers.Serializer):
+    last_reviewed_on = serializers.DateField(allow_null=True)
+    next_review_due = serializers.DateField(allow_null=True)
+
+
 class SectionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     type = serializers.CharField()
@@ -92,8 +97,10 @@ class SectionSerializer(serializers.Serializer):
     breadcrumb = SectionLinkSerializer(many=True)
     parent = SectionLinkSerializer(allow_null=True)
     children = SectionLinkSerializer(many=True)
+    topics = serializers.ListField(child=serializers.CharField())
     first_published_at = serializers.DateTimeField(allow_null=True)
     last_published_at = serializers.DateTimeField(allow_null=True)
+    review = ReviewSerializer()
     body = BlockSerializer(many=True)
 
 

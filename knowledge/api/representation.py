@@ -44,7 +44,12 @@ def section_representation(page: SectionPage, request, translations: list[dict])
         "breadcrumb": crumbs,
         "parent": crumbs[-1] if crumbs else None,
         "children": [section_link(child, request) for child in children],
+        "topics": [topic.topic for topic in page.topics.all()],
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
+        "review": {
+            "last_reviewed_on": page.last_reviewed_on,
+            "next_review_due": page.next_review_due,
+        },
         "body": page.body.stream_block.get_api_representation(page.body, {"request": request}),
     }

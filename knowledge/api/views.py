@@ -14,7 +14,7 @@ from cms.api.schema import (
 from cms.api.tombstones import gone_or_not_found
 from cms.api.translations import translation_links
 from knowledge.api.representation import section_representation
-from knowledge.models import SectionPage
+from knowledge.models import SectionPage, SectionTopic, Topic
 
 
 class SectionFilters(PageParams):
@@ -22,6 +22,7 @@ class SectionFilters(PageParams):
     part = serializers.RegexField(r"^[A-Z]$", required=False)
     parent = serializers.RegexField(r"^[A-Z](\.[1-9][0-9]*)*$", required=False)
     number = serializers.RegexField(r"^[A-Z](\.[1-9][0-9]*)*$", required=False)
+    topic = serializers.ChoiceField(Topic.values, required=False)
 
 
 def public_sections():
@@ -37,7 +38,9 @@ def with_translations(page, request) -> dict:
 
 
 class SectionListView(FeedView):
-    allowed_params = {"locale", "fact_sheet", "part", "parent", "number", "page", "page_size"}
+    allowed_params = {
+        "locale", "fact_sheet", "part", "parent", "number", "topic", "page", "page_size",
+    }  # fmt: skip
 
     @extend_schema(
         operation_id="list_sections",
@@ -64,6 +67,13 @@ class SectionListView(FeedView):
             sections = [s for s in sections if s.number.split(".")[0] == options["part"]]
         if "parent" in options:
             sections = [s for s in sections if s.number.rpartition(".")[0] == options["parent"]]
+        if "topic" in options:
+            tagged = set(
+                SectionTopic.objects.filter(topic=options["topic"]).values_list(
+                    "page_id", flat=True
+                )
+            )
+            sections = [s for s in sections if s.pk in tagged]
         if "number" in options:
             sections = [s for s in sections if s.number == options["number"]]
         page = paginate(request, sections, options["page"], options["page_size"])

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, model_validator
 
 from cms.content_files import Strict
 from knowledge.loading.blocks import Block, ServiceReference
+from knowledge.models.topics import Topic
 
 NUMBER = r"^[A-Z](\.[1-9][0-9]*)*$"
 
@@ -14,6 +17,7 @@ class SectionEntry(Strict):
     number: str = Field(pattern=NUMBER)
     title: str = Field(min_length=1, max_length=255)
     summary: str = ""
+    topics: list[Literal[tuple(Topic.values)]] = []
     body: list[Block] = []
     sections: list[SectionEntry] = []
 

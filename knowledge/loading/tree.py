@@ -9,7 +9,13 @@ from wagtail.models import Locale, Page, Site
 from cms.content_files import edited_by_someone
 from knowledge.loading.blocks import stream_data
 from knowledge.loading.schema import FactSheetFile, SectionEntry, SiteEntry
-from knowledge.models import FactSheetPage, HomePage, SectionPage, ServiceDirectoryPage
+from knowledge.models import (
+    FactSheetPage,
+    HomePage,
+    SectionPage,
+    SectionTopic,
+    ServiceDirectoryPage,
+)
 
 
 def section_slug(entry: SectionEntry) -> str:
@@ -91,6 +97,7 @@ class PageLoader:
                 number=entry.number,
                 title=entry.title,
                 summary=entry.summary,
+                topics=[SectionTopic(topic=topic) for topic in entry.topics],
                 body=stream_data(entry.body, f"{sheet_slug}/{entry.number}", self.services),
             )
             self.load_sections(section, entry.sections, known, sheet_slug)
@@ -132,8 +139,12 @@ class PageLoader:
 
 
 def comparable(page: Page, names) -> str:
-    """The database form of the named fields, so StreamFields compare by content."""
-    values = {
-        name: page._meta.get_field(name).get_prep_value(getattr(page, name)) for name in names
-    }
+    """The database form of the named fields (StreamFields by content, child records by value)."""
+    values = {}
+    for name in names:
+        field = page._meta.get_field(name)
+        if field.one_to_many:
+            values[name] = [str(child) for child in getattr(page, name).all()]
+        else:
+            values[name] = field.get_prep_value(getattr(page, name))
     return json.dumps(values, cls=DjangoJSONEncoder, sort_keys=True)

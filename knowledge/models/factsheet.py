@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -89,13 +89,24 @@ class SectionPage(Page):
     )
     summary = models.TextField(blank=True)
     body = StreamField(SectionBodyBlock(), blank=True)
+    last_reviewed_on = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(
+        null=True, blank=True, help_text="When the content must be checked again."
+    )
 
     content_panels = [
         FieldPanel("number"),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
+        InlinePanel("topics", label="Topic", heading="Topics"),
         TranslationStatusPanel(heading="Translations"),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed_on"), FieldPanel("next_review_due")], heading="Review"
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -109,7 +120,12 @@ class SectionPage(Page):
     template = "knowledge/section_page.html"
     base_form_class = SectionPageForm
     # Numbers are identifiers: the same in every language, never translated.
-    override_translatable_fields = [SynchronizedField("number", overridable=False)]
+    override_translatable_fields = [
+        SynchronizedField("number", overridable=False),
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("last_reviewed_on", overridable=False),
+        SynchronizedField("next_review_due", overridable=False),
+    ]
 
     class Meta:
         indexes = [models.Index(fields=["number"])]
