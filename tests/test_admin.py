@@ -6,7 +6,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.snippets.models import get_snippet_models
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from knowledge.models import SectionPage, ServiceDirectoryPage
 from services.models import Organisation, Service
@@ -77,6 +82,7 @@ def create_section_form(parent, number, title):
             "number": number,
             "summary": "",
             "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
+            "topics": inline_formset([]),
         }
     )
 

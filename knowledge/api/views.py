@@ -16,12 +16,14 @@ from cms.api.translations import translation_links
 from knowledge.api.representation import section_representation
 from knowledge.models import SectionPage, SectionTopic, Topic
 
+NUMBER = r"^[A-Z](\.[1-9][0-9]{0,2})*$"
+
 
 class SectionFilters(PageParams):
-    fact_sheet = serializers.SlugField(required=False)
-    part = serializers.RegexField(r"^[A-Z]$", required=False)
-    parent = serializers.RegexField(r"^[A-Z](\.[1-9][0-9]*)*$", required=False)
-    number = serializers.RegexField(r"^[A-Z](\.[1-9][0-9]*)*$", required=False)
+    fact_sheet = serializers.SlugField(required=False, max_length=80)
+    part = serializers.RegexField(r"^[A-Z]$", required=False, max_length=1)
+    parent = serializers.RegexField(NUMBER, required=False, max_length=20)
+    number = serializers.RegexField(NUMBER, required=False, max_length=20)
     topic = serializers.ChoiceField(Topic.values, required=False)
 
 

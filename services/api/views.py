@@ -18,7 +18,7 @@ from services.models import Service
 
 
 class ServiceFilters(PageParams):
-    language = serializers.RegexField(r"^[a-z]{2,3}$", required=False)
+    language = serializers.RegexField(r"^[a-z]{2,3}$", required=False, max_length=3)
     kind = serializers.ChoiceField(Service.Kind.values, required=False)
     audience = serializers.CharField(required=False, max_length=100)
     open_now = serializers.BooleanField(required=False, allow_null=True, default=None)
