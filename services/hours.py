@@ -17,6 +17,19 @@ class Period:
     closes: time
 
 
+def open_at(mode: str, active: bool, periods: Iterable[Period], at: datetime) -> bool | None:
+    """Open, closed, or None when the hours say nothing (by appointment, not specified).
+
+    `mode` is a service's hours mode: "always" (24/7), "weekly" (the periods), or other."""
+    if not active:
+        return False
+    if mode == "always":
+        return True
+    if mode == "weekly":
+        return is_open(periods, at)
+    return None
+
+
 def is_open(periods: Iterable[Period], at: datetime) -> bool:
     """Whether any period covers the instant `at` (an aware datetime), read in Brussels time."""
     local = at.astimezone(BRUSSELS)

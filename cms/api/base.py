@@ -23,7 +23,7 @@ from wagtail.models import Page, Revision
 from cms.api.meta import feed_meta
 from cms.api.params import check_raw_params, negotiate_locale
 from cms.models import ChangeEvent
-from services.hours import next_transition
+from services.hours import next_transition, open_at
 from services.models import Service
 
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
@@ -46,20 +46,24 @@ def next_scheduled_change(now) -> datetime | None:
     return min((m for m in moments if m), default=None)
 
 
-def opening_rules() -> list[tuple[int, Service]]:
-    """Published services with their hours, as plain objects that can be cached."""
+def opening_rules() -> list[tuple]:
+    """Published services' hours as plain values, cheap to cache and to evaluate."""
     services = Service.objects.filter(live=True).prefetch_related("hours")
-    return [(service.pk, service) for service in services]
+    return [
+        (
+            s.pk,
+            s.hours_mode,
+            s.status == Service.Status.ACTIVE,
+            tuple(p.as_period() for p in s.hours.all()),
+        )
+        for s in services
+    ]
 
 
 def open_state(rules, now) -> tuple[str, datetime | None]:
     """Which services are open now, and when that next changes."""
-    open_ids, transitions = [], []
-    for pk, service in rules:
-        if service.open_at(now):
-            open_ids.append(pk)
-        if service.hours_mode == Service.HoursMode.WEEKLY:
-            transitions.append(next_transition((p.as_period() for p in service.hours.all()), now))
+    open_ids = [pk for pk, mode, active, periods in rules if open_at(mode, active, periods, now)]
+    transitions = [next_transition(periods, now) for _, mode, _, periods in rules if periods]
     return ",".join(map(str, open_ids)), min((t for t in transitions if t), default=None)
 
 

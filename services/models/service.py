@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.translations.panels import TranslationStatusPanel
-from services.hours import group_days, is_open
+from services.hours import group_days, open_at
 from services.models.channels import OpeningPeriod
 
 
@@ -179,13 +179,8 @@ class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
 
     def open_at(self, at: datetime) -> bool | None:
         """Open at that instant, closed, or None when the hours do not say (appointment)."""
-        if self.status != self.Status.ACTIVE:
-            return False
-        if self.hours_mode == self.HoursMode.ALWAYS:
-            return True
-        if self.hours_mode == self.HoursMode.WEEKLY:
-            return is_open((p.as_period() for p in self.hours.all()), at)
-        return None
+        periods = [p.as_period() for p in self.hours.all()]
+        return open_at(self.hours_mode, self.status == self.Status.ACTIVE, periods, at)
 
     def weekly_hours(self):
         """Opening hours as ranges of days, for display: [(first, last, [(opens, closes)])]."""
