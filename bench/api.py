@@ -51,7 +51,11 @@ def measure(url, count, headers=None, expect=200):
         elapsed, status, _body = fetch(url, headers)
         assert status == expect, (url, status)
         timings.append(elapsed)
-    timings.sort()
+    return summarise(timings)
+
+
+def summarise(timings: list[float]) -> dict:
+    timings = sorted(timings)
     return {
         "rps": len(timings) / sum(timings),
         "p50": statistics.median(timings) * 1000,
@@ -77,12 +81,7 @@ def measure_after_change(url, count, section_id, env):
         elapsed, status, _body = fetch(url)
         assert status == 200
         timings.append(elapsed)
-    timings.sort()
-    return {
-        "rps": len(timings) / sum(timings),
-        "p50": statistics.median(timings) * 1000,
-        "p99": timings[min(len(timings) - 1, int(len(timings) * 0.99))] * 1000,
-    }
+    return summarise(timings)
 
 
 def main():

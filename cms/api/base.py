@@ -22,6 +22,7 @@ from wagtail.models import Page, Revision
 
 from cms.api.meta import feed_meta
 from cms.api.params import check_raw_params, negotiate_locale
+from cms.api.tombstones import gone_or_not_found
 from cms.models import ChangeEvent
 from services.hours import next_transition, open_at
 from services.models import Service
@@ -142,6 +143,30 @@ class FeedView(APIView):
             data = represent()
             cache.set(key, data, settings.FEED_MAX_AGE * 12)
         return data
+
+
+class ItemView(FeedView):
+    """One item by id, in its own language; a removed item answers 410 with its tombstone."""
+
+    allowed_params = {"locale"}
+    kind: str  # "section" or "service", as in the change log
+    model = None
+
+    def public_items(self):
+        raise NotImplementedError
+
+    def represent(self, item, request) -> dict:
+        raise NotImplementedError
+
+    def item_locale(self, pk):
+        item = self.model.objects.filter(pk=pk).select_related("locale").first()
+        return item.locale if item else None
+
+    def build(self, request, pk):
+        item = self.public_items().filter(pk=pk).first()
+        if item is None:
+            gone_or_not_found(self.kind, pk)
+        return {"data": self.cached(request, self.kind, pk, lambda: self.represent(item, request))}
 
 
 def paginate(request, items, page: int, page_size: int) -> dict:

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
-from cms.api.base import ITEM_ID, LOCALE, FeedView, paginate
+from cms.api.base import ITEM_ID, LOCALE, FeedView, ItemView, paginate
 from cms.api.params import PageParams
 from cms.api.schema import (
     PROBLEM,
@@ -11,7 +11,6 @@ from cms.api.schema import (
     SectionDetailSerializer,
     SectionListSerializer,
 )
-from cms.api.tombstones import gone_or_not_found
 from cms.api.translations import translation_links
 from knowledge.api.representation import section_representation
 from knowledge.models import SectionPage, SectionTopic, Topic
@@ -86,12 +85,8 @@ class SectionListView(FeedView):
         return page
 
 
-class SectionDetailView(FeedView):
-    allowed_params = {"locale"}
-
-    def item_locale(self, pk):
-        item = SectionPage.objects.filter(pk=pk).select_related("locale").first()
-        return item.locale if item else None
+class SectionDetailView(ItemView):
+    kind, model = "section", SectionPage
 
     @extend_schema(
         operation_id="get_section",
@@ -103,10 +98,8 @@ class SectionDetailView(FeedView):
         """One section, its structured body with live service records, and its translations."""
         return super().get(request, *args, **kwargs)
 
-    def build(self, request, pk):
-        page = public_sections().filter(pk=pk).first()
-        if page is None:
-            gone_or_not_found("section", pk)
-        return {
-            "data": self.cached(request, "section", pk, lambda: with_translations(page, request))
-        }
+    def public_items(self):
+        return public_sections()
+
+    def represent(self, item, request):
+        return with_translations(item, request)

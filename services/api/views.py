@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
-from cms.api.base import ITEM_ID, LOCALE, FeedView, paginate
+from cms.api.base import ITEM_ID, LOCALE, FeedView, ItemView, paginate
 from cms.api.params import PageParams
 from cms.api.schema import (
     PROBLEM,
@@ -11,7 +11,6 @@ from cms.api.schema import (
     ServiceDetailSerializer,
     ServiceListSerializer,
 )
-from cms.api.tombstones import gone_or_not_found
 from cms.api.translations import translation_links
 from services.api.representation import service_representation
 from services.models import Service
@@ -80,12 +79,8 @@ class ServiceListView(FeedView):
         return page
 
 
-class ServiceDetailView(FeedView):
-    allowed_params = {"locale"}
-
-    def item_locale(self, pk):
-        item = Service.objects.filter(pk=pk).select_related("locale").first()
-        return item.locale if item else None
+class ServiceDetailView(ItemView):
+    kind, model = "service", Service
 
     @extend_schema(
         operation_id="get_service",
@@ -97,12 +92,8 @@ class ServiceDetailView(FeedView):
         """One service record with every field, its translations and `open_now`."""
         return super().get(request, *args, **kwargs)
 
-    def build(self, request, pk):
-        service = public_services().filter(pk=pk).first()
-        if service is None:
-            gone_or_not_found("service", pk)
-        return {
-            "data": self.cached(
-                request, "service", pk, lambda: with_translations(service, request, self.now)
-            )
-        }
+    def public_items(self):
+        return public_services()
+
+    def represent(self, item, request):
+        return with_translations(item, request, self.now)
