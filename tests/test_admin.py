@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.text import slugify
+from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import get_snippet_models
 from wagtail.test.utils.form_data import (
     inline_formset,
@@ -115,3 +116,33 @@ def test_admin_creates_a_well_numbered_section_as_a_draft(admin_client, client, 
     assert not page.live
     client.logout()
     assert client.get(f"/en/{page.url_path.split('/', 2)[2]}").status_code == 404
+
+
+def test_editors_can_preview_a_draft_section(admin_client, section):
+    page = section("A.5.4")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = create_section_form(section("A.5"), "A.5.4", "Language barriers, reworded")
+    data["slug"] = page.slug
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert b"Language barriers, reworded" in response.content
+
+
+def test_editors_can_preview_a_new_section(admin_client, section):
+    parent = section("A.5")
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["knowledge", "sectionpage", parent.pk])
+    assert admin_client.post(url, create_section_form(parent, "A.5.9", "Older people")).json()[
+        "is_valid"
+    ]
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert b"Older people" in response.content
+
+
+def test_a_private_section_is_readable_once_logged_in(admin_client, section):
+    page = section("A.5.6")
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    response = admin_client.get(page.url)
+    assert response.status_code == 200
+    assert page.title.encode() in response.content

@@ -149,12 +149,20 @@ class SectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sheet = self.fact_sheet()
-        reading_order = list(sheet.sections().only("id", "title", "number", "url_path"))
-        position = next(i for i, s in enumerate(reading_order) if s.pk == self.pk)
+        reading_order = (
+            list(sheet.sections().only("id", "title", "number", "url_path")) if sheet else []
+        )
+        # A draft being previewed, or a private section, is not in the public reading order.
+        position = next((i for i, s in enumerate(reading_order) if s.pk == self.pk), None)
+        previous_section = next_section = None
+        if position is not None:
+            previous_section = reading_order[position - 1] if position > 0 else None
+            if position + 1 < len(reading_order):
+                next_section = reading_order[position + 1]
         context.update(
             fact_sheet=sheet,
-            previous_section=reading_order[position - 1] if position > 0 else None,
-            next_section=reading_order[position + 1] if position + 1 < len(reading_order) else None,
+            previous_section=previous_section,
+            next_section=next_section,
             breadcrumbs=self.get_ancestors().live().public().filter(depth__gt=1).specific(),
             subsections=self.get_children().live().public().specific(),
         )
