@@ -128,6 +128,9 @@ def main():
             "ours detail, just changed (built)": measure_after_change(
                 ours_detail, args.requests, section_id, env
             ),
+            "ours list, one section just changed": measure_after_change(
+                ours_list, args.requests, section_id, env
+            ),
         }
     finally:
         server.terminate()

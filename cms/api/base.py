@@ -7,10 +7,11 @@ expiry, nor past the next opening-hours change when the response says what is op
 
 import hashlib
 from datetime import UTC, datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.translation import override
@@ -117,8 +118,10 @@ class FeedView(APIView):
         scheduled = scheduled if scheduled != EPOCH else None
         expires = min((m for m in (transition, scheduled) if m), default=None)
         query = sorted(request.query_params.items())
-        self.state = f"{last_id}|{hashlib.sha256(open_ids.encode()).hexdigest()[:12]}"
-        fingerprint = f"v1|{request.path}|{query}|{self.locale.language_code}|{self.state}"
+        self.open_token = hashlib.sha256(open_ids.encode()).hexdigest()[:12]
+        fingerprint = (
+            f"v1|{request.path}|{query}|{self.locale.language_code}|{last_id}|{self.open_token}"
+        )
         etag = quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
         return etag, last_modified, expires
 
@@ -134,15 +137,26 @@ class FeedView(APIView):
     def build(self, request, **kwargs) -> dict:
         raise NotImplementedError
 
-    def cached(self, request, kind: str, pk: int, represent) -> dict:
-        """An item's representation, reused until the change log or the open/closed state moves
-        on (both are in the key, so a cached item is never stale)."""
-        key = f"feed:{kind}:{pk}:{self.state}:{request.scheme}://{request.get_host()}"
-        data = cache.get(key)
-        if data is None:
-            data = represent()
-            cache.set(key, data, settings.FEED_MAX_AGE * 12)
-        return data
+    def represent_all(self, request, kind: str, items, represent) -> list[dict]:
+        """Items' representations, each reused until the change log records a change to that
+        item or the open/closed state moves on (both are in the key, so never stale: a change
+        that alters how an item looks is recorded for that item too, see cms/changes.py)."""
+        versions = dict(
+            ChangeEvent.objects.filter(object_type=kind, object_id__in=[i.pk for i in items])
+            .values("object_id")
+            .annotate(last=Max("id"))
+            .values_list("object_id", "last")
+        )
+        origin = f"{request.scheme}://{request.get_host()}"
+        results = []
+        for item in items:
+            key = f"feed:{kind}:{item.pk}:{versions.get(item.pk)}:{self.open_token}:{origin}"
+            data = cache.get(key)
+            if data is None:
+                data = represent(item)
+                cache.set(key, data, settings.FEED_MAX_AGE * 12)
+            results.append(data)
+        return results
 
 
 class ItemView(FeedView):
@@ -166,7 +180,8 @@ class ItemView(FeedView):
         item = self.public_items().filter(pk=pk).first()
         if item is None:
             gone_or_not_found(self.kind, pk)
-        return {"data": self.cached(request, self.kind, pk, lambda: self.represent(item, request))}
+        represent = partial(self.represent, request=request)
+        return {"data": self.represent_all(request, self.kind, [item], represent)[0]}
 
 
 def paginate(request, items, page: int, page_size: int) -> dict:

@@ -78,10 +78,9 @@ class SectionListView(FeedView):
         if "number" in options:
             sections = [s for s in sections if s.number == options["number"]]
         page = paginate(request, sections, options["page"], options["page_size"])
-        page["results"] = [
-            self.cached(request, "section", s.pk, lambda s=s: with_translations(s, request))
-            for s in page["results"]
-        ]
+        page["results"] = self.represent_all(
+            request, "section", page["results"], lambda s: with_translations(s, request)
+        )
         return page
 
 

@@ -70,12 +70,9 @@ class ServiceListView(FeedView):
         if options.get("open_now") is not None:
             services = [s for s in services if bool(s.open_at(self.now)) == options["open_now"]]
         page = paginate(request, services, options["page"], options["page_size"])
-        page["results"] = [
-            self.cached(
-                request, "service", s.pk, lambda s=s: with_translations(s, request, self.now)
-            )
-            for s in page["results"]
-        ]
+        page["results"] = self.represent_all(
+            request, "service", page["results"], lambda s: with_translations(s, request, self.now)
+        )
         return page
 
 
