@@ -3,13 +3,12 @@
 from wagtail.models import Locale, Page
 
 from cms.translations.status import translation_status
+from knowledge.api.representation import public_url
+from services.api.representation import api_url
 
 
 def translation_links(obj, request, api_name: str, public_translations) -> list[dict]:
     """`public_translations`: the other-language versions that may be shown."""
-    from knowledge.api.representation import public_url
-    from services.api.representation import api_url
-
     source_locale = Locale.get_default()
     original = (
         obj if obj.locale_id == source_locale.pk else obj.get_translation_or_none(source_locale)
