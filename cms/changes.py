@@ -64,8 +64,9 @@ def record_translations(obj) -> None:
     """Other-language versions list this one (and its status): they changed too."""
     model = SectionPage if isinstance(obj, SectionPage) else Service
     others = model.objects.filter(live=True, translation_key=obj.translation_key).exclude(pk=obj.pk)
-    if model is SectionPage:
-        others = others.public()
+    others = (
+        others.public() if model is SectionPage else others.exclude(status=Service.Status.CLOSED)
+    )
     for translation in others:
         record(translation, Action.UPDATED)
 
@@ -112,8 +113,10 @@ def on_deleted(sender, instance, **kwargs):
 
 
 def on_service_published(sender, instance, **kwargs):
+    """A service published as closed leaves the feed, as an unpublished one does."""
     if isinstance(instance, Service):
-        record_change(instance, Action.PUBLISHED)
+        closed = instance.status == Service.Status.CLOSED
+        record_change(instance, Action.UNPUBLISHED if closed else Action.PUBLISHED)
 
 
 def on_service_unpublished(sender, instance, **kwargs):

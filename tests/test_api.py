@@ -299,6 +299,20 @@ def test_removed_items_answer_410_with_a_problem(client, section):
     assert "unpublished" in response.json()["detail"]
 
 
+def test_a_service_closed_for_good_leaves_the_feed_with_a_tombstone(client, service, editor):
+    helpline = service("helpline-1712")
+    cursor = client.get(f"{API}/changes/", {"limit": 1000}).json()["next_cursor"]
+    helpline.status = "closed"
+    helpline.save_revision(user=editor).publish()
+    changes = client.get(f"{API}/changes/", {"since": cursor}).json()["results"]
+    assert {"action": "unpublished", "id": helpline.pk} in [
+        {"action": c["action"], "id": c["id"]} for c in changes if c["type"] == "service"
+    ]
+    assert client.get(f"{API}/services/{helpline.pk}/").status_code == 410
+    listed = get(client, f"{API}/services/")["results"]
+    assert "helpline-1712" not in [s["slug"] for s in listed]
+
+
 def test_drafts_and_private_pages_never_appear(client, section, editor):
     draft = section("A.1")
     draft.title = "Unreviewed draft title"

@@ -54,6 +54,7 @@ def test_fuzzing_the_feed_finds_no_server_error_and_no_schema_violation(db, keep
         @settings(
             max_examples=25,
             deadline=None,
+            derandomize=True,  # the same cases on every run: CI never fails by chance
             database=None,
             suppress_health_check=list(HealthCheck),
         )

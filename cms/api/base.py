@@ -137,6 +137,13 @@ class FeedView(APIView):
     def build(self, request, **kwargs) -> dict:
         raise NotImplementedError
 
+    @staticmethod
+    def options(request, serializer_class) -> dict:
+        """The query parameters validated by `serializer_class`, or a 400 naming the bad ones."""
+        serializer = serializer_class(data=request.query_params)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
     def represent_all(self, request, kind: str, items, represent) -> list[dict]:
         """Items' representations, each reused until the change log records a change to that
         item or the open/closed state moves on (both are in the key, so never stale: a change

@@ -74,9 +74,7 @@ class ChangesView(FeedView):
         return super().get(request, *args, **kwargs)
 
     def build(self, request):
-        filters = ChangeFilters(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        options = filters.validated_data
+        options = self.options(request, ChangeFilters)
         events = ChangeEvent.objects.order_by("id")
         since = options.get("since")
         if isinstance(since, int):

@@ -56,9 +56,7 @@ class SectionListView(FeedView):
         return super().get(request, *args, **kwargs)
 
     def build(self, request):
-        filters = SectionFilters(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        options = filters.validated_data
+        options = self.options(request, SectionFilters)
         sections = public_sections().filter(locale=self.locale).order_by("path")
         if "fact_sheet" in options:
             sections = [s for s in sections if s.fact_sheet().slug == options["fact_sheet"]]

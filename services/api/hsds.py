@@ -204,16 +204,29 @@ class HsdsRootView(HsdsView):
         }
 
 
-class HsdsServiceListView(HsdsView):
+class HsdsListView(HsdsView):
+    """A paginated HSDS list: subclasses give the records and how to render one."""
+
     allowed_params = {"locale", "page", "per_page"}
 
+    def records(self) -> list:
+        raise NotImplementedError
+
+    def render(self, record) -> dict:
+        raise NotImplementedError
+
     def build(self, request):
-        options = HsdsPage(data=request.query_params)
-        options.is_valid(raise_exception=True)
-        services = list(public_services().filter(locale=self.locale).order_by("slug"))
-        page = hsds_page(services, **options.validated_data, render=service_summary)
+        page = hsds_page(self.records(), **self.options(request, HsdsPage), render=self.render)
         page["contents"] = [drop_nulls(item) for item in page["contents"]]
         return {"hsds": page}
+
+
+class HsdsServiceListView(HsdsListView):
+    def records(self):
+        return list(public_services().filter(locale=self.locale).order_by("slug"))
+
+    def render(self, record):
+        return service_summary(record)
 
 
 class HsdsServiceDetailView(HsdsView):
@@ -224,13 +237,9 @@ class HsdsServiceDetailView(HsdsView):
         raise NotFound("No published service has this HSDS id in this language.")
 
 
-class HsdsOrganisationListView(HsdsView):
-    allowed_params = {"locale", "page", "per_page"}
+class HsdsOrganisationListView(HsdsListView):
+    def records(self):
+        return list(Organisation.objects.filter(locale=self.locale).order_by("slug"))
 
-    def build(self, request):
-        options = HsdsPage(data=request.query_params)
-        options.is_valid(raise_exception=True)
-        organisations = list(Organisation.objects.filter(locale=self.locale).order_by("slug"))
-        page = hsds_page(organisations, **options.validated_data, render=organisation_document)
-        page["contents"] = [drop_nulls(item) for item in page["contents"]]
-        return {"hsds": page}
+    def render(self, record):
+        return organisation_document(record)

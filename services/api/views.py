@@ -19,7 +19,7 @@ from services.models import Service
 class ServiceFilters(PageParams):
     language = serializers.RegexField(r"^[a-z]{2,3}$", required=False, max_length=3)
     kind = serializers.ChoiceField(Service.Kind.values, required=False)
-    audience = serializers.CharField(required=False, max_length=100)
+    audience = serializers.CharField(required=False, max_length=100, allow_blank=True)
     open_now = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
@@ -56,15 +56,13 @@ class ServiceListView(FeedView):
         return super().get(request, *args, **kwargs)
 
     def build(self, request):
-        filters = ServiceFilters(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        options = filters.validated_data
+        options = self.options(request, ServiceFilters)
         services = public_services().filter(locale=self.locale).order_by("slug")
         if "language" in options:
             services = services.filter(languages__language=options["language"]).distinct()
         if "kind" in options:
             services = services.filter(kind=options["kind"])
-        if "audience" in options:
+        if options.get("audience"):
             services = services.filter(audience__icontains=options["audience"])
         services = list(services)
         if options.get("open_now") is not None:
