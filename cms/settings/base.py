@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "cms.apps.CmsConfig",
     "knowledge",
     "services",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -123,7 +124,14 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "ipv-kb"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's own search serves the admin; the public search is search/ (see below).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Public search: Elasticsearch when ELASTICSEARCH_URL is set, else the embedded SQLite FTS5 index
+# in its own file (it works beside PostgreSQL too).
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ipvkb")
+SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", BASE_DIR / "var" / "search.sqlite3"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]
 
 # Safety: no referrer leaves the site; sessions and CSRF cookies only for editors.

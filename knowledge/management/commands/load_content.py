@@ -12,6 +12,7 @@ from cms.content_files import ContentFileError, read_content_file
 from cms.translations.files import import_all
 from knowledge.loading.schema import FactSheetFile, SiteEntry
 from knowledge.loading.tree import PageLoader
+from search.loading import SearchSteeringFile, load_search_steering
 from services.loading import ServiceLibraryFile, load_service_library
 
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, content_dir: Path, force: bool, verbosity: int, **options):
         try:
-            site, library, sheets = self.read(content_dir)
+            site, library, sheets, steering = self.read(content_dir)
         except ContentFileError as exc:
             raise CommandError(f"Nothing was loaded.\n{exc}") from exc
 
@@ -42,14 +43,14 @@ class Command(BaseCommand):
 
         locale = Locale.get_default()
         try:
-            self.load(content_dir, site, library, sheets, locale, report, force)
+            self.load(content_dir, site, library, sheets, steering, locale, report, force)
         except ContentFileError as exc:
             raise CommandError(f"Nothing was loaded.\n{exc}") from exc
         summary = ", ".join(f"{n} {action}" for action, n in sorted(counts.items()))
         self.stdout.write(self.style.SUCCESS(f"Content loaded: {summary}."))
 
     @transaction.atomic
-    def load(self, content_dir, site, library, sheets, locale, report, force):
+    def load(self, content_dir, site, library, sheets, steering, locale, report, force):
         """Everything in one transaction: a problem found half-way changes nothing."""
         services = load_service_library(library, locale, report, force=force)
         pages = PageLoader(locale, services, report, force=force)
@@ -59,6 +60,7 @@ class Command(BaseCommand):
             pages.load_fact_sheet(home, sheet)
         if (content_dir / "locale").is_dir():
             import_all(content_dir / "locale", report, force=force)
+        load_search_steering(steering, report)
 
     def read(self, content_dir: Path):
         services_path = content_dir / "services.en.yaml"
@@ -77,4 +79,10 @@ class Command(BaseCommand):
                     f"not found in {services_path}"
                 )
             sheets.append(sheet)
-        return site, library, sheets
+        steering_path = content_dir / "search.yaml"
+        steering = (
+            read_content_file(steering_path, SearchSteeringFile)
+            if steering_path.exists()
+            else SearchSteeringFile()
+        )
+        return site, library, sheets, steering

@@ -1,0 +1,326 @@
+"""The embedded engine: SQLite FTS5 in a file of its own, no server to run.
+
+Words are analysed in Python (search/text.py) before they reach FTS5, so stemming, accent
+folding and stop words follow each language. One FTS5 table per locale; ranking is BM25 with
+titles weighted above headings, summaries and body text, after the number of clauses a document
+satisfies. Spelling suggestions come from the locale's own vocabulary (rapidfuzz)."""
+
+import json
+import math
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from django.conf import settings
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from search.documents import SearchDocument
+from search.engines.base import Clause, Hit, Query, ResultPage, SearchEngine
+from search.text import highlight, stem, terms, words
+
+# The FTS5 columns and their BM25 weights.
+COLUMNS = ("title", "headings", "summary", "context", "body")
+WEIGHTS = (10.0, 4.0, 3.0, 2.0, 1.0)
+FACETS = ("type", "part", "topic")
+# Languages that glue words into compounds ("geweldcyclus"): a query word also finds the
+# compounds that contain it, taken from the index's own vocabulary.
+COMPOUNDING = {"nl"}
+MIN_COMPOUND_PART = 5
+
+SCHEMA_VERSION = 1
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    locale TEXT NOT NULL,
+    type TEXT NOT NULL,
+    object_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT NOT NULL,
+    number TEXT NOT NULL,
+    slug TEXT NOT NULL,
+    part TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    body TEXT NOT NULL,
+    words TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER);
+INSERT OR IGNORE INTO generation VALUES (1, 0);
+"""
+
+
+def phrase(alternative: tuple[str, ...], prefix: bool = False) -> str:
+    """An FTS5 phrase (several stems: within three words of each other) built only from our
+    own stems, which are \\w characters, so user input can never become FTS5 syntax."""
+    quoted = " ".join(f'"{s}"' for s in alternative)
+    if len(alternative) > 1:
+        return f"NEAR({quoted}, 3)"
+    return quoted + ("*" if prefix else "")
+
+
+def idf(total: int, matching: int) -> float:
+    """BM25's inverse document frequency: a rare word says more about what is wanted."""
+    return math.log(1 + (total - matching + 0.5) / (matching + 0.5))
+
+
+def phrase_expression(query: Query) -> str:
+    return '"' + " ".join(query.phrase) + '"'
+
+
+def clause_expression(clause: Clause) -> str:
+    return "(" + " OR ".join(phrase(a, clause.prefix) for a in clause.alternatives) + ")"
+
+
+class EmbeddedEngine(SearchEngine):
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.local = threading.local()
+        self.vocabularies: dict[str, tuple[int, Counter, set[str]]] = {}
+
+    # -- storage ----------------------------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA journal_mode=WAL")
+            if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                self.reset(connection)
+            connection.executescript(SCHEMA)
+            for code in self.locales:
+                connection.execute(
+                    f"CREATE VIRTUAL TABLE IF NOT EXISTS terms_{code} USING fts5("
+                    f"{', '.join(COLUMNS)}, tokenize='unicode61 remove_diacritics 2')"
+                )
+            self.local.connection = connection
+        return connection
+
+    def reset(self, connection: sqlite3.Connection) -> None:
+        """An index written by another version of this code is dropped: rebuild it."""
+        tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        for (name,) in tables.fetchall():
+            if name == "documents" or name == "generation" or name.startswith("terms_"):
+                connection.execute(f"DROP TABLE IF EXISTS {name}")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @property
+    def locales(self) -> list[str]:
+        return [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+    def write(self, change) -> None:
+        """Run `change(db)` in one transaction that also moves the generation on."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            change(db)
+            db.execute("UPDATE generation SET value = value + 1")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _delete(self, db, keys: Iterable[str]) -> None:
+        for key in keys:
+            row = db.execute("SELECT id, locale FROM documents WHERE key = ?", (key,)).fetchone()
+            if row:
+                db.execute(f"DELETE FROM terms_{row['locale']} WHERE rowid = ?", (row["id"],))
+                db.execute("DELETE FROM documents WHERE id = ?", (row["id"],))
+
+    def _insert(self, db, documents: Iterable[SearchDocument]) -> Counter:
+        counts = Counter()
+        for doc in documents:
+            if doc.locale not in self.locales:
+                continue
+            self._delete(db, [doc.key])
+            texts = [getattr(doc, column) for column in COLUMNS]
+            cursor = db.execute(
+                "INSERT INTO documents (key, locale, type, object_id, title, url, number, slug,"
+                " part, topics, summary, body, words) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc.key, doc.locale, doc.type, doc.object_id, doc.title, doc.url, doc.number,
+                    doc.slug, doc.part, json.dumps(doc.topics), doc.summary, doc.body,
+                    " ".join(sorted(set(words(" ".join(texts))))),
+                ),
+            )  # fmt: skip
+            db.execute(
+                f"INSERT INTO terms_{doc.locale} (rowid, {', '.join(COLUMNS)})"
+                " VALUES (?,?,?,?,?,?)",
+                (cursor.lastrowid, *(" ".join(terms(t, doc.locale)) for t in texts)),
+            )
+            counts[doc.locale] += 1
+        return counts
+
+    def upsert(self, documents: Iterable[SearchDocument]) -> None:
+        documents = list(documents)
+        self.write(lambda db: self._insert(db, documents))
+
+    def remove(self, keys: Iterable[str]) -> None:
+        keys = list(keys)
+        self.write(lambda db: self._delete(db, keys))
+
+    def rebuild(self, documents: Iterable[SearchDocument]) -> dict[str, int]:
+        counts = Counter()
+
+        def replace(db):
+            db.execute("DELETE FROM documents")
+            for code in self.locales:
+                db.execute(f"DELETE FROM terms_{code}")
+            counts.update(self._insert(db, documents))
+
+        self.write(replace)
+        return {code: counts[code] for code in self.locales}
+
+    def counts(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT locale, COUNT(*) FROM documents GROUP BY locale")
+        found = dict(rows.fetchall())
+        return {code: found.get(code, 0) for code in self.locales}
+
+    # -- spelling ---------------------------------------------------------------------------
+
+    def vocabulary(self, locale: str) -> tuple[Counter, set[str]]:
+        """Words of the locale with their document counts, and their stems; rebuilt only
+        after the index changed."""
+        generation = self.db.execute("SELECT value FROM generation").fetchone()[0]
+        cached = self.vocabularies.get(locale)
+        if cached is None or cached[0] != generation:
+            counter = Counter()
+            for (text,) in self.db.execute(
+                "SELECT words FROM documents WHERE locale = ?", (locale,)
+            ):
+                counter.update(text.split())
+            cached = generation, counter, {stem(w, locale) for w in counter}
+            self.vocabularies[locale] = cached
+        return cached[1], cached[2]
+
+    def spelling(self, locale: str, query_words: list[str]) -> dict[str, str]:
+        counter, stems = self.vocabulary(locale)
+        corrections = {}
+        for word in query_words:
+            if len(word) < 4 or word.isdigit() or stem(word, locale) in stems:
+                continue
+            limit = 1 if len(word) <= 7 else 2
+            candidates = process.extract(
+                word, counter.keys(), scorer=OSA.distance, score_cutoff=limit, limit=10
+            )
+            if candidates:
+                best = min(candidates, key=lambda c: (c[1], -counter[c[0]], c[0]))
+                corrections[word] = best[0]
+        return corrections
+
+    # -- searching --------------------------------------------------------------------------
+
+    def with_compounds(self, clause: Clause, locale: str) -> Clause:
+        """The clause, with the vocabulary's compounds of each single-word alternative added."""
+        _, stems = self.vocabulary(locale)
+        found = [
+            (compound,)
+            for (part,) in (a for a in clause.alternatives if len(a) == 1)
+            if len(part) >= MIN_COMPOUND_PART
+            for compound in sorted(stems)
+            if part in compound and part != compound
+        ]
+        return Clause(tuple(dict.fromkeys((*clause.alternatives, *found))), clause.prefix)
+
+    def search(self, query: Query) -> ResultPage:
+        table = f"terms_{query.locale}"
+        if query.locale in COMPOUNDING:
+            clauses = tuple(self.with_compounds(c, query.locale) for c in query.clauses)
+            query = replace(query, clauses=clauses)
+        total = self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        coverage = Counter()
+        for clause in query.clauses:
+            rows = self.db.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (clause_expression(clause),)
+            ).fetchall()
+            weight = idf(total, len(rows))
+            for (rowid,) in rows:
+                coverage[rowid] += weight
+        scores = {}
+        if query.clauses:
+            expression = " OR ".join(clause_expression(c) for c in query.clauses)
+            weights = ", ".join(map(str, WEIGHTS))
+            rows = self.db.execute(
+                f"SELECT rowid, bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ?",
+                (expression,),
+            )
+            scores = dict(rows.fetchall())
+        exact = set()
+        if len(query.phrase) > 1:
+            rows = self.db.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (phrase_expression(query),)
+            )
+            exact = {r[0] for r in rows}
+        pinned = self.rows_by_key(query.locale, query.pinned)
+        pinned_ids = {row["id"] for row in pinned}
+        ranked = sorted(
+            (r for r in coverage if r not in pinned_ids),
+            key=lambda r: (-coverage[r], r not in exact, scores[r]),
+        )
+        rows = pinned + self.rows_by_id(ranked)
+        facets = {name: Counter() for name in FACETS}
+        for row in rows:
+            facets["type"][row["type"]] += 1
+            if row["part"]:
+                facets["part"][row["part"]] += 1
+            facets["topic"].update(json.loads(row["topics"]))
+        rows = [row for row in rows if self.passes(row, query)]
+        window = rows[query.offset : query.offset + query.limit]
+        stems = query.stems
+        hits = [self.hit(row, stems, query.locale, row["id"] in pinned_ids) for row in window]
+        return ResultPage(
+            total=len(rows),
+            hits=hits,
+            facets={name: dict(counter.most_common()) for name, counter in facets.items()},
+        )
+
+    def rows_by_key(self, locale: str, keys: tuple[str, ...]) -> list[sqlite3.Row]:
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT * FROM documents WHERE locale = ? AND key IN ({marks})", (locale, *keys)
+        )
+        by_key = {row["key"]: row for row in rows}
+        return [by_key[k] for k in keys if k in by_key]
+
+    def rows_by_id(self, ids: list[int]) -> list[sqlite3.Row]:
+        by_id = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT * FROM documents WHERE id IN ({marks})", chunk):
+                by_id[row["id"]] = row
+        return [by_id[i] for i in ids]
+
+    @staticmethod
+    def passes(row: sqlite3.Row, query: Query) -> bool:
+        f = query.filters
+        return (
+            (not f.type or row["type"] == f.type)
+            and (not f.part or row["part"] == f.part)
+            and (not f.topic or f.topic in json.loads(row["topics"]))
+        )
+
+    @staticmethod
+    def hit(row: sqlite3.Row, stems: set[str], locale: str, pinned: bool) -> Hit:
+        return Hit(
+            key=row["key"],
+            type=row["type"],
+            object_id=row["object_id"],
+            title=row["title"],
+            url=row["url"],
+            number=row["number"],
+            slug=row["slug"],
+            part=row["part"],
+            topics=tuple(json.loads(row["topics"])),
+            highlight=highlight(f"{row['summary']} {row['body']}".strip(), stems, locale),
+            pinned=pinned,
+        )

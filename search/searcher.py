@@ -1,0 +1,132 @@
+"""From what a person typed to a ranked page of results, the same for every engine: words in
+the locale's analysis, misspellings corrected from the index's own vocabulary, editors' synonym
+sets expanded, best bets and section numbers pinned first."""
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from knowledge.models import SectionPage
+from search.engines import get_engine
+from search.engines.base import Clause, Filters, Hit, Query, ResultPage
+from search.models import BestBet, SynonymSet
+from search.text import WORD, fold, significant, stem, words
+
+MAX_WORDS = 16
+SECTION_NUMBER = re.compile(r"^\s*([a-z])\s*\.?\s*(\d{1,3}(?:\s*\.\s*\d{1,3})*)\s*$", re.I)
+
+
+class NothingToSearch(ValueError):
+    """The query has no letters or digits."""
+
+
+@dataclass
+class Outcome:
+    page: ResultPage
+    did_you_mean: str | None
+
+
+def synonym_phrases(locale: str) -> list[list[tuple[str, ...]]]:
+    """Editors' synonym sets for this locale (and for every locale), each term as stems."""
+    sets = SynonymSet.objects.filter(Q(locale__language_code=locale) | Q(locale__isnull=True))
+    return [
+        [tuple(stem(w, locale) for w in significant(words(t), locale)) for t in s.term_list()]
+        for s in sets
+    ]
+
+
+def build_clauses(stems: list[str], extra: dict[int, str], locale: str) -> list[Clause]:
+    """One clause per word, except where a run of words is a term of a synonym set: that run
+    becomes one clause satisfied by any term of the set. `extra` holds corrected stems."""
+    sets = synonym_phrases(locale)
+    clauses, i = [], 0
+    while i < len(stems):
+        found = None
+        for terms in sets:
+            for term in sorted(terms, key=len, reverse=True):
+                if term and tuple(stems[i : i + len(term)]) == term:
+                    found = (term, terms)
+                    break
+            if found:
+                break
+        if found:
+            term, terms = found
+            clauses.append(Clause(tuple(dict.fromkeys(t for t in terms if t))))
+            i += len(term)
+            continue
+        alternatives = [(stems[i],)]
+        if i in extra:
+            alternatives.append((extra[i],))
+        clauses.append(Clause(tuple(alternatives)))
+        i += 1
+    return clauses
+
+
+def parse(text: str, locale: str, as_you_type: bool = False) -> tuple[list[Clause], dict]:
+    """Clauses for `text`, and the corrections made (typed word -> corrected word)."""
+    typed = significant(words(text)[:MAX_WORDS], locale)
+    if not typed:
+        raise NothingToSearch("The query has no letters or digits to search for.")
+    still_typing = as_you_type and not text[-1:].isspace()
+    checked = typed[:-1] if still_typing else typed
+    corrections = get_engine().spelling(locale, checked)
+    primary = [stem(corrections.get(w, w), locale) for w in typed]
+    extra = {i: stem(w, locale) for i, w in enumerate(typed) if w in corrections}
+    clauses = build_clauses(primary, extra, locale)
+    if still_typing and clauses and len(clauses[-1].alternatives) == 1:
+        last = typed[-1]
+        prefix = min(last, stem(last, locale), key=len)
+        clauses[-1] = Clause(((prefix,),), prefix=True)
+    return clauses, corrections
+
+
+def pinned_keys(text: str, locale: str) -> tuple[str, ...]:
+    """Best bets whose query reads the same as this one, then a section named by its number."""
+    analysed = [stem(w, locale) for w in significant(words(text), locale)]
+    bets = BestBet.objects.filter(locale__language_code=locale)
+    keys = [
+        bet.target_key
+        for bet in bets
+        if [stem(w, locale) for w in significant(words(bet.query), locale)] == analysed
+    ]
+    number = SECTION_NUMBER.match(text)
+    if number:
+        wanted = number.group(1).upper() + "." + re.sub(r"\s", "", number.group(2))
+        section = (
+            SectionPage.objects.live()
+            .public()
+            .filter(locale__language_code=locale, number=wanted)
+            .first()
+        )
+        if section:
+            keys.append(f"section:{section.pk}")
+    return tuple(dict.fromkeys(keys))
+
+
+def did_you_mean(text: str, corrections: dict[str, str]) -> str | None:
+    if not corrections:
+        return None
+    return WORD.sub(lambda m: corrections.get(fold(m.group()), m.group()), text)
+
+
+def search(text: str, locale: str, filters: Filters, offset: int = 0, limit: int = 20) -> Outcome:
+    clauses, corrections = parse(text, locale)
+    phrase = [stem(corrections.get(w, w), locale) for w in words(text)[:MAX_WORDS]]
+    query = Query(
+        locale=locale,
+        clauses=tuple(clauses),
+        filters=filters,
+        pinned=pinned_keys(text, locale),
+        phrase=tuple(phrase),
+        offset=offset,
+        limit=limit,
+    )
+    return Outcome(get_engine().search(query), did_you_mean(text, corrections))
+
+
+def suggest(text: str, locale: str, limit: int = 8) -> list[Hit]:
+    """Titles to offer while someone types: the last word counts as the start of a word."""
+    clauses, _ = parse(text, locale, as_you_type=True)
+    query = Query(locale=locale, clauses=tuple(clauses), limit=limit)
+    return get_engine().search(query).hits
