@@ -17,4 +17,4 @@ RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic
     && useradd --system --uid 1000 kb && mkdir -p /app/var/media && chown -R kb /app/var
 USER kb
 EXPOSE 8000
-CMD ["gunicorn", "cms.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "--config", "cms/gunicorn.conf.py", "cms.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

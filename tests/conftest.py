@@ -1,14 +1,20 @@
 """Shared fixtures: the whole content loaded once per test database, and helpers to read pages."""
 
 import html
+import os
 import re
+import uuid
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.test import override_settings
 from wagtail.models import Page
 
 from knowledge.models import FactSheetPage, SectionPage
+from search.engines import get_engine
+from search.indexing import rebuild
 from services.models import Service
 from tests.source_sheet import SourceSheet
 
@@ -71,3 +77,52 @@ def read(client):
         return response, page_text(response)
 
     return get
+
+
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ENGINES = [
+    pytest.param("embedded", id="embedded"),
+    pytest.param(
+        "elasticsearch",
+        id="elasticsearch",
+        marks=pytest.mark.skipif(
+            not ELASTICSEARCH_URL,
+            reason="ELASTICSEARCH_URL is not set: no Elasticsearch server to test against",
+        ),
+    ),
+]
+
+
+def engine_settings(name: str, index: str) -> dict:
+    """Settings that select engine `name`, with its own index named after `index`."""
+    if name == "embedded":
+        return {"ELASTICSEARCH_URL": "", "SEARCH_INDEX_PATH": Path(index) / "index.sqlite3"}
+    return {"ELASTICSEARCH_URL": ELASTICSEARCH_URL, "ELASTICSEARCH_INDEX_PREFIX": Path(index).name}
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def built_index(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The whole loaded content indexed once per engine, for tests that only read."""
+    folder = tmp_path_factory.mktemp(f"ipvkb-test-{request.param}")
+    config = engine_settings(request.param, folder)
+    with override_settings(**config), django_db_blocker.unblock():
+        rebuild()
+    return config
+
+
+@pytest.fixture
+def engine(built_index, settings, db):
+    """The engine of this test's parameter, holding the whole content (read-only use)."""
+    for name, value in built_index.items():
+        setattr(settings, name, value)
+    return get_engine()
+
+
+@pytest.fixture(params=ENGINES)
+def fresh_engine(request, settings, db, tmp_path):
+    """An engine with an empty index of its own, for tests that change content."""
+    folder = tmp_path / f"ipvkb-test-{uuid.uuid4().hex[:8]}"
+    folder.mkdir()
+    for name, value in engine_settings(request.param, folder).items():
+        setattr(settings, name, value)
+    return get_engine()

@@ -195,7 +195,15 @@ def paginate(request, items, page: int, page_size: int) -> dict:
     """One pagination shape for every list: count, next, previous, results."""
     total = len(items) if isinstance(items, list) else items.count()
     start = (page - 1) * page_size
-    window = items[start : start + page_size]
+    return {
+        **page_links(request, total, page, page_size),
+        "results": items[start : start + page_size],
+    }
+
+
+def page_links(request, total: int, page: int, page_size: int) -> dict:
+    """count, next and previous of one page of `total` items (results are the caller's)."""
+    start = (page - 1) * page_size
 
     def link(number):
         query = request.query_params.copy()
@@ -206,5 +214,4 @@ def paginate(request, items, page: int, page_size: int) -> dict:
         "count": total,
         "next": link(page + 1) if start + page_size < total else None,
         "previous": link(page - 1) if page > 1 and start < total + page_size else None,
-        "results": window,
     }

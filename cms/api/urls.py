@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from cms.api.atom import ChangesAtomFeed
 from cms.api.changes import ChangesView
 from knowledge.api.views import SectionDetailView, SectionListView
+from search.api.views import SearchView, SuggestView
 from services.api.views import ServiceDetailView, ServiceListView
 
 app_name = "api"
@@ -15,6 +16,8 @@ urlpatterns = [
     path("sections/<int:pk>/", SectionDetailView.as_view(), name="section-detail"),
     path("services/", ServiceListView.as_view(), name="service-list"),
     path("services/<int:pk>/", ServiceDetailView.as_view(), name="service-detail"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("search/suggest/", SuggestView.as_view(), name="search-suggest"),
     path("changes/", ChangesView.as_view(), name="changes"),
     path("changes/<str:locale>.atom", ChangesAtomFeed(), name="changes-atom"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -1,5 +1,8 @@
 """Test settings: fast hashing, plain static storage, in-memory cache and e-mail."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"
@@ -12,3 +15,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Each test run gets its own search index file; tests that reindex use their own again.
+SEARCH_INDEX_PATH = Path(tempfile.mkdtemp(prefix="ipvkb-test-search-")) / "index.sqlite3"

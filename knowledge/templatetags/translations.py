@@ -24,9 +24,14 @@ def page_languages(context, page=None):
         for translation in translations.select_related("locale"):
             url = translation.get_url(request)
             urls[translation.locale.language_code] = (url, request.build_absolute_uri(url))
+    alternates = context.get("alternate_paths") or {}  # a view's own page in each language
     languages = []
     for code, _ in settings.LANGUAGES:
-        url, full_url = urls.get(code, (None, None)) if page is not None else (f"/{code}/", None)
+        url, full_url = (
+            urls.get(code, (None, None))
+            if page is not None
+            else (alternates.get(code, f"/{code}/"), None)
+        )
         languages.append(
             {
                 "code": code,
