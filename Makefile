@@ -28,6 +28,7 @@ install: $(VENV)/.synced ## Install the pinned dependencies (uv.lock) into .venv
 run: install ## Set up the SQLite database, load the content and serve on http://127.0.0.1:$(PORT)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content
+	$(PY) manage.py rebuild_search_index
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

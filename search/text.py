@@ -77,5 +77,5 @@ def highlight(text: str, matched_stems: set[str], language: str, width: int = 30
         out.append(f"<mark>{word}</mark>" if i in hit_set else word)
         cursor = match.end()
     prefix = "… " if begin > 0 else ""
-    suffix = " …" if end < len(text.rstrip()) else ""
+    suffix = " …" if end < spans[-1].end() else ""
     return prefix + "".join(out) + suffix

@@ -25,12 +25,6 @@ class SearchForm(forms.Form):
     topic = forms.ChoiceField(choices=Topic.choices, required=False)
     page = forms.IntegerField(min_value=1, max_value=10_000, required=False)
 
-    def clean_q(self):
-        value = self.cleaned_data["q"]
-        if "\x00" in value:
-            raise forms.ValidationError(_("The search contains characters that cannot be used."))
-        return value
-
 
 def facet_links(request, name: str, counts: dict, labels: dict) -> list[dict]:
     """One link per facet value that adds it to the search, or removes it when it is on."""

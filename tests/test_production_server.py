@@ -1,5 +1,6 @@
 """The production configuration, served by gunicorn over real HTTP, as docker-compose runs it."""
 
+import json
 import os
 import socket
 import subprocess
@@ -34,8 +35,10 @@ def production_server(tmp_path_factory):
         "ALLOWED_HOSTS": "127.0.0.1",
         "STATIC_ROOT": str(scratch / "static"),
         "SECURE_SSL_REDIRECT": "false",
+        "SEARCH_INDEX_PATH": str(scratch / "search.sqlite3"),
     }
-    for command in (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"]):
+    commands = (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"])
+    for command in (*commands, ["rebuild_search_index"]):
         subprocess.run(
             [sys.executable, "manage.py", *command],
             cwd=ROOT,
@@ -44,8 +47,20 @@ def production_server(tmp_path_factory):
             capture_output=True,
         )
     gunicorn = Path(sys.executable).parent / "gunicorn"
+    access_log = scratch / "access.log"
     server = subprocess.Popen(
-        [str(gunicorn), "cms.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        [
+            str(gunicorn),
+            "--config",
+            "cms/gunicorn.conf.py",
+            "cms.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--access-logfile",
+            str(access_log),
+        ],  # fmt: skip
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -58,7 +73,7 @@ def production_server(tmp_path_factory):
             break
         except OSError:
             time.sleep(0.1)
-    yield base
+    yield base, access_log
     server.terminate()
     server.wait(timeout=10)
 
@@ -77,6 +92,7 @@ def fetch(url, **headers):
 
 
 def test_pages_and_static_files_are_served_with_safe_headers(production_server):
+    production_server, _ = production_server
     # As behind the TLS-terminating proxy of a real deployment.
     home = fetch(f"{production_server}/en/", **{"X-Forwarded-Proto": "https"})
     assert home.status == 200
@@ -93,5 +109,20 @@ def test_pages_and_static_files_are_served_with_safe_headers(production_server):
 
 
 def test_unknown_pages_are_plain_404s(production_server):
+    production_server, _ = production_server
     assert fetch(f"{production_server}/en/no-such-page/").status == 404
     assert fetch(f"{production_server}/").status == 302
+
+
+def test_searches_work_and_leave_no_query_and_no_address_in_the_access_log(production_server):
+    base, access_log = production_server
+    page = fetch(f"{base}/fr/search/?q=il+me+frappe", **{"X-Forwarded-Proto": "https"})
+    assert page.status == 200 and "Set-Cookie" not in page.headers
+    api = fetch(f"{base}/api/v1/search/?q=noodnummer&locale=nl")
+    assert api.status == 200
+    assert json.load(api)["results"][0]["slug"] == "emergency-112"
+    time.sleep(0.5)  # gunicorn writes its access log line after the response
+    log = access_log.read_text()
+    assert '"GET /fr/search/"' in log and '"GET /api/v1/search/"' in log
+    for secret in ("frappe", "noodnummer", "q=", "127.0.0.1"):
+        assert secret not in log

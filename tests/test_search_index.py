@@ -91,9 +91,7 @@ def test_private_pages_leave_the_index(fresh_engine, section, editor, committed)
     assert f"section:{page.pk}" in found("interpreter")
 
 
-def test_a_published_translation_is_found_in_its_language(
-    fresh_engine, section, editor, committed
-):
+def test_a_published_translation_is_found_in_its_language(fresh_engine, section, editor, committed):
     french = section("A.5.2").get_translation(Locale.objects.get(language_code="fr"))
     committed(lambda: french.save_revision(user=editor).publish())
     assert found("loverboys", "fr") == [f"section:{french.pk}"]
@@ -134,7 +132,9 @@ def test_rebuild_indexes_exactly_what_is_public_and_reports_counts(fresh_engine,
         expected[code] = sections + services
     assert fresh_engine.counts() == expected
     total = sum(expected.values())
-    assert f"Search index rebuilt: {total} documents (en: {expected['en']}" in capsys.readouterr().out
+    assert (
+        f"Search index rebuilt: {total} documents (en: {expected['en']}" in capsys.readouterr().out
+    )
     assert found("interpreter") and "B.1.1" not in [
         h.number for h in search("interpreter", "en", Filters(), 0, 100).page.hits
     ]
