@@ -20,6 +20,8 @@ SECTION_NUMBER = re.compile(r"^\s*([a-z])\s*\.?\s*(\d{1,3}(?:\s*\.\s*\d{1,3})*)\
 class NothingToSearch(ValueError):
     """The query has no letters or digits."""
 
+    message = "The query has no letters or digits to search for."
+
 
 @dataclass
 class Outcome:
@@ -67,7 +69,7 @@ def parse(text: str, locale: str, as_you_type: bool = False) -> tuple[list[Claus
     """Clauses for `text`, and the corrections made (typed word -> corrected word)."""
     typed = significant(words(text)[:MAX_WORDS], locale)
     if not typed:
-        raise NothingToSearch("The query has no letters or digits to search for.")
+        raise NothingToSearch(NothingToSearch.message)
     still_typing = as_you_type and not text[-1:].isspace()
     checked = typed[:-1] if still_typing else typed
     corrections = get_engine().spelling(locale, checked)

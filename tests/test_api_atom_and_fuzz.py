@@ -47,7 +47,7 @@ def test_fuzzing_the_feed_finds_no_server_error_and_no_schema_violation(db, keep
     """Every operation of the OpenAPI schema, with generated parameters (bounded for CI)."""
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 5
+    assert len(operations) == 7
     for operation in operations:
 
         @given(case=operation.as_strategy())

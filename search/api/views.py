@@ -23,9 +23,11 @@ from services.api.representation import api_url
 
 
 class QueryParam(serializers.Serializer):
-    q = serializers.CharField(
+    q = serializers.RegexField(
+        r"\w",
         max_length=200,
-        help_text=f"What to search for; words after the first {MAX_WORDS} count not.",
+        help_text=f"What to search for (a letter or digit at least); {MAX_WORDS} words at most.",
+        error_messages={"invalid": NothingToSearch.message},
     )
 
 
