@@ -45,6 +45,17 @@ lint: install ## Ruff lint and format check, Django checks, missing migrations
 bench-api: install ## Benchmark the partner feed against Wagtail API v2 (prints figures)
 	$(PY) bench/api.py
 
+bench-relevance: install ## Search relevance per language, ours against Wagtail's search (prints figures)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_content
+	$(PY) manage.py rebuild_search_index
+	$(PY) bench/relevance.py --verbose
+
+bench-search: install ## Embedded search latency p50/p99 on the real corpus, 10x and 100x
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_content
+	$(PY) bench/search_latency.py
+
 translations: install ## Refresh content/locale/*.po after changing English content (keeps translations)
 	$(PY) manage.py export_translations
 
@@ -58,4 +69,4 @@ lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
 clean: ## Remove the virtual environments and the local database
 	rm -rf $(VENV) $(TOOLS) db.sqlite3 var
 
-.PHONY: help install run test lint bench-api translations messages lock clean
+.PHONY: help install run test lint bench-api bench-relevance bench-search translations messages lock clean

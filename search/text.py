@@ -7,7 +7,7 @@ accents gets exactly the stem of the accented word."""
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -40,8 +40,10 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(STEMMERS[language])
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
-    """The stem of one folded word; numbers and single letters stay as they are."""
+    """The stem of one folded word; numbers and single letters stay as they are (cached: a
+    language has far fewer distinct words than a corpus has words)."""
     return word if len(word) < 3 or word.isdigit() else _stemmer(language).stemWord(word)
 
 

@@ -80,7 +80,7 @@ class EmbeddedEngine(SearchEngine):
     def __init__(self, path: Path):
         self.path = Path(path)
         self.local = threading.local()
-        self.vocabularies: dict[str, tuple[int, Counter, set[str]]] = {}
+        self.vocabularies: dict[str, tuple[int, Counter, frozenset[str]]] = {}
 
     # -- storage ----------------------------------------------------------------------------
 
@@ -185,7 +185,7 @@ class EmbeddedEngine(SearchEngine):
 
     # -- spelling ---------------------------------------------------------------------------
 
-    def vocabulary(self, locale: str) -> tuple[Counter, set[str]]:
+    def vocabulary(self, locale: str) -> tuple[Counter, frozenset[str]]:
         """Words of the locale with their document counts, and their stems; rebuilt only
         after the index changed."""
         generation = self.db.execute("SELECT value FROM generation").fetchone()[0]
@@ -196,7 +196,7 @@ class EmbeddedEngine(SearchEngine):
                 "SELECT words FROM documents WHERE locale = ?", (locale,)
             ):
                 counter.update(text.split())
-            cached = generation, counter, {stem(w, locale) for w in counter}
+            cached = generation, counter, frozenset(stem(w, locale) for w in counter)
             self.vocabularies[locale] = cached
         return cached[1], cached[2]
 
@@ -224,9 +224,10 @@ class EmbeddedEngine(SearchEngine):
             (compound,)
             for (part,) in (a for a in clause.alternatives if len(a) == 1)
             if len(part) >= MIN_COMPOUND_PART
-            for compound in sorted(stems)
+            for compound in stems
             if part in compound and part != compound
         ]
+        found.sort()  # the same clause whatever the set's order
         return Clause(tuple(dict.fromkeys((*clause.alternatives, *found))), clause.prefix)
 
     def search(self, query: Query) -> ResultPage:
@@ -258,45 +259,46 @@ class EmbeddedEngine(SearchEngine):
                 f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (phrase_expression(query),)
             )
             exact = {r[0] for r in rows}
-        pinned = self.rows_by_key(query.locale, query.pinned)
-        pinned_ids = {row["id"] for row in pinned}
-        ranked = sorted(
-            (r for r in coverage if r not in pinned_ids),
+        pinned = self.ids_by_key(query.locale, query.pinned)
+        ranked = pinned + sorted(
+            (r for r in coverage if r not in pinned),
             key=lambda r: (-coverage[r], r not in exact, scores[r]),
         )
-        rows = pinned + self.rows_by_id(ranked)
         facets = {name: Counter() for name in FACETS}
-        for row in rows:
+        kept = []
+        for row in self.rows_by_id(ranked, "id, type, part, topics"):
             facets["type"][row["type"]] += 1
             if row["part"]:
                 facets["part"][row["part"]] += 1
             facets["topic"].update(json.loads(row["topics"]))
-        rows = [row for row in rows if self.passes(row, query)]
-        window = rows[query.offset : query.offset + query.limit]
+            if self.passes(row, query):
+                kept.append(row["id"])
+        window = self.rows_by_id(kept[query.offset : query.offset + query.limit])
         stems = query.stems
-        hits = [self.hit(row, stems, query.locale, row["id"] in pinned_ids) for row in window]
+        hits = [self.hit(row, stems, query.locale, row["id"] in pinned) for row in window]
         return ResultPage(
-            total=len(rows),
+            total=len(kept),
             hits=hits,
             facets={name: dict(counter.most_common()) for name, counter in facets.items()},
         )
 
-    def rows_by_key(self, locale: str, keys: tuple[str, ...]) -> list[sqlite3.Row]:
-        if not keys:
-            return []
+    def ids_by_key(self, locale: str, keys: tuple[str, ...]) -> list[int]:
+        """Row ids of these documents of the locale, in the order of `keys`."""
         marks = ",".join("?" * len(keys))
         rows = self.db.execute(
-            f"SELECT * FROM documents WHERE locale = ? AND key IN ({marks})", (locale, *keys)
+            f"SELECT key, id FROM documents WHERE locale = ? AND key IN ({marks})", (locale, *keys)
         )
-        by_key = {row["key"]: row for row in rows}
+        by_key = dict(rows.fetchall())
         return [by_key[k] for k in keys if k in by_key]
 
-    def rows_by_id(self, ids: list[int]) -> list[sqlite3.Row]:
+    def rows_by_id(self, ids: list[int], columns: str = "*") -> list[sqlite3.Row]:
+        """These documents' rows (the given columns), in the order of `ids`."""
         by_id = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for row in self.db.execute(f"SELECT * FROM documents WHERE id IN ({marks})", chunk):
+            query = f"SELECT {columns} FROM documents WHERE id IN ({marks})"
+            for row in self.db.execute(query, chunk):
                 by_id[row["id"]] = row
         return [by_id[i] for i in ids]
 
