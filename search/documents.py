@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
-from knowledge.api.representation import section_representation
+from knowledge.api.representation import public_sections, section_representation
 from knowledge.models import SectionPage, ServiceDirectoryPage
-from services.api.representation import service_representation
+from services.api.representation import public_services, service_representation
 from services.models import Service
 
 # Keys of the feed's JSON that carry identifiers or machine values, not words people search for.
@@ -102,19 +102,6 @@ def service_document(service: Service) -> SearchDocument:
         headings=" ".join(filter(None, names)),
         body=" ".join(plain(t) for t in texts if t),
         summary=data["description"],
-    )
-
-
-def public_sections():
-    return SectionPage.objects.live().public().select_related("locale")
-
-
-def public_services():
-    return (
-        Service.objects.filter(live=True)
-        .exclude(status=Service.Status.CLOSED)
-        .select_related("locale", "organisation")
-        .prefetch_related("channels", "hours", "languages")
     )
 
 

@@ -12,6 +12,11 @@ def public_url(page, request) -> str:
     return request.build_absolute_uri(path) if request else path
 
 
+def public_sections():
+    """Sections that may be shown: published and not private."""
+    return SectionPage.objects.live().public().select_related("locale")
+
+
 def section_link(page: SectionPage, request) -> dict:
     return {
         "id": page.pk,

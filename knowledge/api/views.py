@@ -12,7 +12,7 @@ from cms.api.schema import (
     SectionListSerializer,
 )
 from cms.api.translations import translation_links
-from knowledge.api.representation import section_representation
+from knowledge.api.representation import public_sections, section_representation
 from knowledge.models import SectionPage, SectionTopic, Topic
 
 NUMBER = r"^[A-Z](\.[1-9][0-9]{0,2})*$"
@@ -24,10 +24,6 @@ class SectionFilters(PageParams):
     parent = serializers.RegexField(NUMBER, required=False, max_length=20)
     number = serializers.RegexField(NUMBER, required=False, max_length=20)
     topic = serializers.ChoiceField(Topic.values, required=False)
-
-
-def public_sections():
-    return SectionPage.objects.live().public().select_related("locale")
 
 
 def with_translations(page, request) -> dict:

@@ -11,7 +11,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
 from cms.api.base import FeedView
-from services.api.views import public_services
+from services.api.representation import public_services
 from services.models import ContactChannel, OpeningPeriod, Organisation, Service
 
 NAMESPACE = uuid.UUID("5d0b4f5e-5a3c-4b8e-9f3a-2c1d7e6b9a40")

@@ -13,6 +13,16 @@ def api_url(request, name: str, pk: int) -> str:
     return request.build_absolute_uri(path) if request else path
 
 
+def public_services():
+    """Services that may be shown: published and not closed for good."""
+    return (
+        Service.objects.filter(live=True)
+        .exclude(status=Service.Status.CLOSED)
+        .select_related("locale", "organisation")
+        .prefetch_related("channels", "hours", "languages")
+    )
+
+
 def service_representation(service: Service, request, translations=None, now=None) -> dict:
     """The JSON of one published service; `translations` as computed by the caller, if any."""
     now = now or timezone.now()

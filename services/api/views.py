@@ -12,7 +12,7 @@ from cms.api.schema import (
     ServiceListSerializer,
 )
 from cms.api.translations import translation_links
-from services.api.representation import service_representation
+from services.api.representation import public_services, service_representation
 from services.models import Service
 
 
@@ -21,15 +21,6 @@ class ServiceFilters(PageParams):
     kind = serializers.ChoiceField(Service.Kind.values, required=False)
     audience = serializers.CharField(required=False, max_length=100, allow_blank=True)
     open_now = serializers.BooleanField(required=False, allow_null=True, default=None)
-
-
-def public_services():
-    return (
-        Service.objects.filter(live=True)
-        .exclude(status=Service.Status.CLOSED)
-        .select_related("locale", "organisation")
-        .prefetch_related("channels", "hours", "languages")
-    )
 
 
 def with_translations(service, request, now) -> dict:
