@@ -3,11 +3,14 @@
 import html
 import os
 import re
+import shutil
 import uuid
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Page
@@ -24,6 +27,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the real content, loaded by the real command."""
     with django_db_blocker.unblock():
         call_command("load_content", verbosity=0)
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A writable copy of content/ that a test may break."""
+    target = tmp_path / "content"
+    shutil.copytree(settings.BASE_DIR / "content", target)
+    return target
+
+
+def edit_yaml(path: Path, change):
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
 @pytest.fixture(scope="session")

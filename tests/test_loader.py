@@ -1,16 +1,15 @@
 """load_content: idempotent, keeps editors' work, refuses malformed files without a change."""
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
 from services.models import Service
+from tests.conftest import edit_yaml
 
 CONTENT = Path(settings.BASE_DIR) / "content"
 SHEET_FILE = Path("fact-sheets") / "violence-between-ex-partners.en.yaml"
@@ -27,20 +26,6 @@ def tree_state():
         for s in Service.objects.order_by("slug")
     ]
     return pages, services, Revision.objects.count()
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    """A writable copy of content/ that a test may break."""
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    return target
-
-
-def edit_yaml(path: Path, change):
-    data = yaml.safe_load(path.read_text())
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
 def load(content_dir=CONTENT, **options):
