@@ -124,7 +124,9 @@ def built_index(request, django_db_setup, django_db_blocker, tmp_path_factory):
     config = engine_settings(request.param, folder)
     with override_settings(**config), django_db_blocker.unblock():
         rebuild()
-    return config
+    yield config
+    with override_settings(**config):
+        drop_elasticsearch_indices(get_engine())
 
 
 @pytest.fixture
@@ -142,4 +144,15 @@ def fresh_engine(request, settings, db, tmp_path):
     folder.mkdir()
     for name, value in engine_settings(request.param, folder).items():
         setattr(settings, name, value)
-    return get_engine()
+    yield get_engine()
+    drop_elasticsearch_indices(get_engine())
+
+
+def drop_elasticsearch_indices(engine) -> None:
+    """Leave the Elasticsearch server as it was (nothing to do for the embedded engine, whose
+    index lives in the test's temporary folder)."""
+    client = getattr(engine, "client", None)
+    if client is not None:
+        names = list(client.indices.get(index=f"{engine.prefix}-*"))
+        if names:
+            client.indices.delete(index=",".join(names))
