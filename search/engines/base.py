@@ -57,6 +57,14 @@ class Hit:
     highlight: str
     pinned: bool = False
 
+    STORED = ("type", "object_id", "title", "url", "number", "slug", "part")
+
+    @classmethod
+    def from_stored(cls, stored, key: str, topics, highlight: str, pinned: bool) -> "Hit":
+        """A hit from the fields an engine stores with the document (a row or a _source)."""
+        fields = {name: stored[name] for name in cls.STORED}
+        return cls(key=key, topics=tuple(topics), highlight=highlight, pinned=pinned, **fields)
+
 
 @dataclass
 class ResultPage:

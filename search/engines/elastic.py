@@ -336,16 +336,6 @@ class ElasticsearchEngine(SearchEngine):
         parts = {p for c in query.clauses for p in compound_parts(c, query.locale)}
         if parts:  # the compounds this text holds, as the embedded engine highlights them
             stems |= {s for s in terms(text, query.locale) if any(p in s for p in parts)}
-        return Hit(
-            key=found["_id"],
-            type=source["type"],
-            object_id=source["object_id"],
-            title=source["title"],
-            url=source["url"],
-            number=source["number"],
-            slug=source["slug"],
-            part=source["part"],
-            topics=tuple(source["topics"]),
-            highlight=highlight(text, stems, query.locale),
-            pinned=found["_id"] in query.pinned,
-        )
+        excerpt = highlight(text, stems, query.locale)
+        pinned = found["_id"] in query.pinned
+        return Hit.from_stored(source, found["_id"], source["topics"], excerpt, pinned)

@@ -63,6 +63,11 @@ def phrase(alternative: tuple[str, ...], prefix: bool = False) -> str:
     return quoted + ("*" if prefix else "")
 
 
+def by_count(counter: Counter) -> dict[str, int]:
+    """Facet values, most frequent first, ties by value (as Elasticsearch's terms buckets)."""
+    return dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+
+
 def idf(total: int, matching: int) -> float:
     """BM25's inverse document frequency: a rare word says more about what is wanted."""
     return math.log(1 + (total - matching + 0.5) / (matching + 0.5))
@@ -279,7 +284,7 @@ class EmbeddedEngine(SearchEngine):
         return ResultPage(
             total=len(kept),
             hits=hits,
-            facets={name: dict(counter.most_common()) for name, counter in facets.items()},
+            facets={name: by_count(counter) for name, counter in facets.items()},
         )
 
     def ids_by_key(self, locale: str, keys: tuple[str, ...]) -> list[int]:
@@ -313,16 +318,6 @@ class EmbeddedEngine(SearchEngine):
 
     @staticmethod
     def hit(row: sqlite3.Row, stems: set[str], locale: str, pinned: bool) -> Hit:
-        return Hit(
-            key=row["key"],
-            type=row["type"],
-            object_id=row["object_id"],
-            title=row["title"],
-            url=row["url"],
-            number=row["number"],
-            slug=row["slug"],
-            part=row["part"],
-            topics=tuple(json.loads(row["topics"])),
-            highlight=highlight(f"{row['summary']} {row['body']}".strip(), stems, locale),
-            pinned=pinned,
-        )
+        text = f"{row['summary']} {row['body']}".strip()
+        topics = json.loads(row["topics"])
+        return Hit.from_stored(row, row["key"], topics, highlight(text, stems, locale), pinned)
