@@ -29,6 +29,7 @@ run: install ## Set up the SQLite database, load the content and serve on http:/
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content
 	$(PY) manage.py rebuild_search_index
+	$(PY) manage.py setup_roles
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

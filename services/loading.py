@@ -122,11 +122,14 @@ def snapshot(service: Service) -> dict:
     fields = {f: getattr(service, f) for f in SERVICE_FIELDS}
     fields["organisation_id"] = service.organisation_id
     fields["channels"] = [
-        (c.kind, c.value, c.label, c.purpose, c.is_free, c.is_anonymous, c.availability)
+        (c.sort_order, c.kind, c.value, c.label, c.purpose, c.is_free, c.is_anonymous)
+        + (c.availability,)
         for c in service.channels.all()
     ]
-    fields["hours"] = [(p.weekday, p.opens, p.closes) for p in service.hours.all()]
-    fields["languages"] = [(lang.language, lang.note) for lang in service.languages.all()]
+    fields["hours"] = [(p.sort_order, p.weekday, p.opens, p.closes) for p in service.hours.all()]
+    fields["languages"] = [
+        (lang.sort_order, lang.language, lang.note) for lang in service.languages.all()
+    ]
     return fields
 
 
@@ -161,9 +164,10 @@ def apply_entry(service: Service, entry: ServiceEntry, organisation: Organisatio
         entry.slug, "languages", [ServiceLanguage(**lang.model_dump()) for lang in entry.languages]
     )
     service.hours = [
-        OpeningPeriod(weekday=DAYS.index(day), opens=p.opens, closes=p.closes)
-        for p in entry.hours.periods
-        for day in p.days
+        OpeningPeriod(sort_order=i, weekday=weekday, opens=opens, closes=closes)
+        for i, (weekday, opens, closes) in enumerate(
+            (DAYS.index(day), p.opens, p.closes) for p in entry.hours.periods for day in p.days
+        )
     ]
 
 
@@ -171,11 +175,13 @@ CHILD_KEY_NAMESPACE = uuid.UUID("0b7c3a5e-6a53-4c1e-9c39-4f0f2f0a8d21")
 
 
 def stable_keys(service_slug: str, relation: str, children: list) -> list:
-    """Translation keys that depend only on the service and the position, so the PO files in
-    content/locale match on every database and translations stay attached across reloads."""
+    """Positions (the order editors see and change in the admin) and translation keys that
+    depend only on the service and the position, so the PO files in content/locale match on
+    every database and translations stay attached across reloads."""
     for position, child in enumerate(children):
         name = f"{service_slug}/{relation}/{position}"
         child.translation_key = uuid.uuid5(CHILD_KEY_NAMESPACE, name)
+        child.sort_order = position
     return children
 
 

@@ -3,10 +3,19 @@
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from services.models import Organisation, Service
+from services.permissions import record_checked
 
 
 class ServiceViewSet(SnippetViewSet):
+    """Everyone with access reads every record; changes are checked per record (an editor
+    changes only the records of their own organisation, see services/permissions.py)."""
+
     model = Service
+    edit_view_class = record_checked(SnippetViewSet.edit_view_class)
+    delete_view_class = record_checked(SnippetViewSet.delete_view_class, "delete")
+    unpublish_view_class = record_checked(SnippetViewSet.unpublish_view_class, "unpublish")
+    lock_view_class = record_checked(SnippetViewSet.lock_view_class, "lock")
+    unlock_view_class = record_checked(SnippetViewSet.unlock_view_class, "unlock")
     icon = "help"
     menu_label = "Services"
     list_display = ["name", "slug", "kind", "status", "last_verified_on", "locale"]

@@ -27,6 +27,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the real content, loaded by the real command."""
     with django_db_blocker.unblock():
         call_command("load_content", verbosity=0)
+        call_command("setup_roles", verbosity=0)
 
 
 @pytest.fixture

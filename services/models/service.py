@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -17,7 +23,15 @@ from services.hours import group_days, open_at
 from services.models.channels import OpeningPeriod
 
 
-class Service(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Service(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """A support service; guidance sections reference it instead of copying its details."""
 
     class Kind(models.TextChoices):

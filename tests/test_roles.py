@@ -1,0 +1,198 @@
+"""Roles and review: who may change what (direct URLs included), and every change goes through a
+reviewer before it is live, for pages and service records alike."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from wagtail.models import Locale, WorkflowState
+
+from cms.roles import ROLES
+from services.models import Service
+
+SERVICES = "/admin/snippets/services/service"
+
+
+def refused(response) -> bool:
+    """Wagtail's admin answers a forbidden action with a redirect to the dashboard and a
+    "Sorry, you do not have permission" message (or a 403 for some views)."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == "/admin/"
+    )
+
+
+@pytest.fixture
+def people(django_user_model):
+    """One user per role, logged in by name."""
+    users = {}
+    for role in ROLES:
+        user = django_user_model.objects.create_user(
+            role.name.split()[0].lower(), f"{role.name.split()[0].lower()}@example.org", "x" * 14
+        )
+        user.groups.add(Group.objects.get(name=role.name))
+        users[role.name] = user
+    return users
+
+
+@pytest.fixture
+def as_user(client):
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+def edit_form(client, url) -> dict:
+    """The fields of an admin edit form as the browser would send them back."""
+    response = client.get(url)
+    assert response.status_code == 200
+    forms = BeautifulSoup(response.content, "html.parser").find_all("form")
+    form = max(forms, key=lambda f: len(f.find_all(["input", "textarea", "select"])))
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button"):
+            continue
+        if field.name == "textarea":
+            data[name] = field.text
+        elif field.name == "select":
+            chosen = field.find("option", selected=True) or field.find("option")
+            data[name] = chosen.get("value", "") if chosen else ""
+        elif field.get("type") == "checkbox":
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        else:
+            data[name] = field.get("value", "")
+    for name in data:  # the admin's script numbers inline rows in page order
+        if order := re.search(r"-(\d+)-ORDER$", name):
+            data[name] = data[name] or str(int(order.group(1)) + 1)
+    return data
+
+
+def phone_field(data: dict, number: str) -> str:
+    return next(k for k, v in data.items() if k.endswith("-value") and v == number)
+
+
+CAW_RECORDS = {"caw-victim-support-brussels", "caw-brussels-reception"}
+EDITABLE = {
+    # role: services (by slug, English record) it may change
+    "CPVCF editors": {"cpvcf"},
+    "CAW editors": CAW_RECORDS,
+    "Reviewers": {"cpvcf", "emergency-112", *CAW_RECORDS},
+    "French translators": set(),
+    "Dutch translators": set(),
+}
+
+
+@pytest.mark.parametrize("role", [r.name for r in ROLES])
+@pytest.mark.parametrize(
+    "slug", ["cpvcf", "caw-victim-support-brussels", "caw-brussels-reception", "emergency-112"]
+)
+def test_who_may_open_a_service_record_for_editing(people, as_user, service, role, slug):
+    client = as_user(people[role])
+    record = service(slug)
+    response = client.get(f"{SERVICES}/edit/{record.pk}/")
+    assert response.status_code == 200 if slug in EDITABLE[role] else refused(response)
+    assert client.get(f"{SERVICES}/").status_code == 200  # every role reads the library
+
+
+@pytest.mark.parametrize(
+    "role, language", [("French translators", "fr"), ("Dutch translators", "nl")]
+)
+def test_translators_edit_records_and_pages_of_their_language_only(
+    people, as_user, service, section, role, language
+):
+    client = as_user(people[role])
+    for code in ("en", "fr", "nl"):
+        record = service("cpvcf").get_translation(Locale.objects.get(language_code=code))
+        response = client.get(f"{SERVICES}/edit/{record.pk}/")
+        assert response.status_code == 200 if code == language else refused(response)
+        page = section("A.2").get_translation(Locale.objects.get(language_code=code))
+        assert page.permissions_for_user(people[role]).can_edit() == (code == language)
+        assert not page.permissions_for_user(people[role]).can_publish()
+
+
+def test_an_editor_cannot_change_another_organisations_record_by_posting(people, as_user, service):
+    caw = service("caw-victim-support-brussels")
+    client = as_user(people["Reviewers"])
+    data = edit_form(client, f"{SERVICES}/edit/{caw.pk}/")
+    client = as_user(people["CPVCF editors"])
+    data[phone_field(data, caw.channels.first().value)] = "02 000 00 00"
+    assert refused(client.post(f"{SERVICES}/edit/{caw.pk}/", data))
+    caw.refresh_from_db()
+    assert "02 000 00 00" not in [c.value for c in caw.channels.all()]
+    for action in ("delete", "unpublish", "lock", "unlock"):
+        assert refused(client.post(f"{SERVICES}/{action}/{caw.pk}/"))
+
+
+@pytest.mark.parametrize("role", [r.name for r in ROLES])
+def test_only_reviewers_publish(people, section, service, role):
+    user = people[role]
+    reviewer = role == "Reviewers"
+    assert section("A.2").permissions_for_user(user).can_publish() == reviewer
+    assert user.has_perm("services.publish_service") == reviewer
+    assert user.has_perm("search.change_bestbet") == reviewer
+    editor = role.endswith("editors")
+    assert section("A.2").permissions_for_user(user).can_edit() == (editor or reviewer)
+
+
+def test_the_feed_cannot_be_written_to_by_anyone(people, as_user, service):
+    record = service("cpvcf")
+    for client in (as_user(people["Reviewers"]), as_user(people["CPVCF editors"])):
+        for method in ("post", "put", "patch", "delete"):
+            response = getattr(client, method)(f"/api/v1/services/{record.pk}/")
+            assert response.status_code == 405
+    assert not record.channels.filter(value="").exists()
+
+
+def submit_phone_change(client, record, old: str, new: str):
+    data = edit_form(client, f"{SERVICES}/edit/{record.pk}/")
+    data[phone_field(data, old)] = new
+    data["action-submit"] = "Submit"
+    response = client.post(f"{SERVICES}/edit/{record.pk}/", data)
+    assert response.status_code == 302, response.content[:3000]
+
+
+def act(client, record, action: str, comment: str = ""):
+    state = WorkflowState.objects.for_instance(record).get(status="in_progress")
+    url = f"{SERVICES}/workflow/action/{record.pk}/{action}/{state.current_task_state.pk}/"
+    return client.post(url, {"comment": comment})
+
+
+def live_phones(record) -> list[str]:
+    return [c.value for c in Service.objects.get(pk=record.pk).channels.all()]
+
+
+def test_a_service_change_goes_live_only_after_a_reviewer_approves(
+    people, as_user, service, client
+):
+    record = service("cpvcf")
+    old = record.channels.first().value
+    submit_phone_change(as_user(people["CPVCF editors"]), record, old, "02 539 27 45")
+    assert live_phones(record)[0] == old  # submitted, not live
+    assert WorkflowState.objects.for_instance(record).get().status == "in_progress"
+    # An editor cannot approve their own change.
+    assert refused(act(as_user(people["CPVCF editors"]), record, "approve"))
+    assert act(as_user(people["Reviewers"]), record, "approve").status_code in (200, 302)
+    assert live_phones(record)[0] == "02 539 27 45"
+    feed = client.get(f"/api/v1/services/{record.pk}/").json()["data"]
+    assert feed["channels"][0]["value"] == "02 539 27 45"
+
+
+def test_a_rejected_change_is_resubmitted_after_edits_and_then_approved(people, as_user, service):
+    record = service("caw-victim-support-brussels")
+    old = record.channels.first().value
+    editor, reviewer = as_user(people["CAW editors"]), None
+    submit_phone_change(editor, record, old, "02 999 99 99")
+    reviewer = as_user(people["Reviewers"])
+    act(reviewer, record, "reject", "Wrong number: check the leaflet.")
+    state = WorkflowState.objects.for_instance(record).order_by("-pk").first()
+    assert state.status == "needs_changes"
+    assert live_phones(record)[0] == old
+    editor = as_user(people["CAW editors"])
+    submit_phone_change(editor, record, "02 999 99 99", "02 888 88 88")
+    reviewer = as_user(people["Reviewers"])
+    act(reviewer, record, "approve")
+    assert live_phones(record)[0] == "02 888 88 88"
