@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", include("cms.api.urls")),
     path("api/hsds/", include("services.api.hsds_urls")),
     path("", language_root, name="language-root"),
+    path("admin/2fa/", include("cms.security.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -40,6 +40,11 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    # Admin security (see the "Admin security" block below): two-factor devices, lockout.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,9 +62,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Admin security: request.user.is_verified(), then the two-factor gate in front of /admin/.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.security.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin security: turns a locked-out sign-in into the lockout page (last, as axes asks).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -90,6 +100,14 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Admin security: axes refuses sign-ins of a locked-out account before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Admin security: passwords of at least 12 characters, not like the user's name or e-mail, not a
+# common password, not only digits (applied by the admin's user and password forms).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -141,6 +159,35 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# --- Admin security -------------------------------------------------------------------------------
+# Editors' sessions end when the browser closes, and in any case SESSION_COOKIE_AGE seconds
+# (8 hours) after sign-in or the session's last change.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Two-factor authentication (django-otp, cms/security/): when on, every account that opens /admin/
+# must confirm a code from an authenticator app (or a one-time backup code) once per session.
+# Off here and so in development and tests; production.py turns it on.
+ADMIN_REQUIRE_2FA = os.environ.get("ADMIN_REQUIRE_2FA", "false").lower() == "true"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name the authenticator app shows next to the code
+
+# Lockout after repeated failed sign-ins (django-axes): AXES_FAILURE_LIMIT failures for one
+# username from one IP address lock that pair for AXES_COOLOFF_HOURS hours (other accounts, and
+# the same account elsewhere, stay open). `manage.py axes_reset` lifts every lockout.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_HOURS", "1"))  # an int is hours for axes
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_COOLOFF_MESSAGE = _(
+    "Too many failed sign-in attempts: this account is locked for a while. Try again later."
+)
+# Keep failed attempts only (needed for the lockout), not a log of every successful sign-in.
+AXES_DISABLE_ACCESS_LOG = True
+# Log lockouts without the sign-in's user agent, and no start-up banner on every command.
+AXES_VERBOSE = False
+# --------------------------------------------------------------------------------------------------
 
 # Where the quick-exit control sends a visitor: a neutral site with no link to this one.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.meteo.be/")
@@ -206,6 +253,8 @@ LOGGING = {
         # One line per background task and per page action drowns what matters.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Admin security: lockouts (warnings), not a line for every sign-in and sign-out.
+        "axes": {"level": "WARNING"},
         # The development server's request lines, without what people searched for.
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
@@ -213,3 +262,6 @@ LOGGING = {
 
 # New translations start as drafts for review instead of copying the source's live status.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Review reminders: a service record not verified for this many days is due again.
+SERVICE_VERIFICATION_DAYS = int(os.environ.get("SERVICE_VERIFICATION_DAYS", "180"))

@@ -18,3 +18,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Admin security: every admin account confirms a two-factor code once per session (set
+# ADMIN_REQUIRE_2FA=false only for an emergency, and say so to the editors).
+ADMIN_REQUIRE_2FA = os.environ.get("ADMIN_REQUIRE_2FA", "true").lower() == "true"

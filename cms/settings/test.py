@@ -18,3 +18,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # Each test run gets its own search index file; tests that reindex use their own again.
 SEARCH_INDEX_PATH = Path(tempfile.mkdtemp(prefix="ipvkb-test-search-")) / "index.sqlite3"
+
+# Two-factor authentication stays off whatever the environment says; tests that need it turn it on.
+ADMIN_REQUIRE_2FA = False
