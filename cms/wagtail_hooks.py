@@ -1,11 +1,18 @@
-"""Admin additions that are not tied to one content app: the translation report."""
+"""Admin additions that are not tied to one content app: the translation report and the
+dashboard's review reminders."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms.dashboard import DueForReviewPanel
 from cms.translations.views import OutdatedTranslationsView
+
+
+@hooks.register("construct_homepage_panels")
+def add_due_for_review_panel(request, panels):
+    panels.append(DueForReviewPanel(request))
 
 
 @hooks.register("register_admin_urls")
