@@ -10,6 +10,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from services.hours import Period
+from services.validation import check_channel_value
 
 LANGUAGE_CHOICES = sorted(
     (
@@ -75,6 +76,13 @@ class ContactChannel(TranslatableMixin, Orderable):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.value}"
+
+    def clean(self):
+        if self.kind and self.value:
+            try:
+                check_channel_value(self.kind, self.value.strip())
+            except ValidationError as error:
+                raise ValidationError({"value": error.messages}) from error
 
     @property
     def href(self):

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.translations.panels import TranslationStatusPanel
+from services.forms import ServiceForm
 from services.hours import group_days, open_at
 from services.models.channels import OpeningPeriod
 
@@ -93,6 +94,7 @@ class Service(
     last_verified_on = models.DateField(null=True, blank=True)
     last_verified_by = models.CharField(max_length=255, blank=True)
 
+    base_form_class = ServiceForm
     panels = [
         MultiFieldPanel(
             [
