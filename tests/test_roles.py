@@ -1,11 +1,16 @@
 """Roles and review: who may change what (direct URLs included), and every change goes through a
 reviewer before it is live, for pages and service records alike."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Locale, WorkflowState
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Locale, Revision, WorkflowState
 
 from cms.roles import ROLES
+from knowledge.models import SectionPage
 from services.models import Service
 from tests.admin_helpers import edit_form, phone_field, refused
 
@@ -155,3 +160,25 @@ def test_a_rejected_change_is_resubmitted_after_edits_and_then_approved(people, 
     reviewer = as_user(people["Reviewers"])
     act(reviewer, record, "approve")
     assert live_phones(record)[0] == "02 888 88 88"
+
+
+def test_a_scheduled_change_goes_live_at_its_time(section, client):
+    """An approved change with a go-live time waits for `publish_scheduled` (run every minute
+    by the docker-compose scheduler) after that time."""
+    page = section("A.1")
+    original = page.title
+    page.title = "Definition (revised)"
+    page.go_live_at = timezone.now() + timedelta(hours=1)
+    revision = page.save_revision()
+    revision.publish()
+    call_command("publish_scheduled")
+    assert SectionPage.objects.get(pk=page.pk).title == original
+    # An hour later, as far as the schedule is concerned:
+    past = timezone.now() - timedelta(minutes=1)
+    revision = Revision.objects.get(pk=revision.pk)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
+    call_command("publish_scheduled")
+    assert SectionPage.objects.get(pk=page.pk).title == "Definition (revised)"
+    assert "Definition (revised)" in client.get(page.url).content.decode()
