@@ -182,3 +182,19 @@ def test_a_scheduled_change_goes_live_at_its_time(section, client):
     call_command("publish_scheduled")
     assert SectionPage.objects.get(pk=page.pk).title == "Definition (revised)"
     assert "Definition (revised)" in client.get(page.url).content.decode()
+
+
+@pytest.mark.parametrize("role", [r.name for r in ROLES])
+@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+def test_who_may_open_a_page_for_editing_or_unpublish_it(people, as_user, section, role, language):
+    client = as_user(people[role])
+    page = section("A.2").get_translation(Locale.objects.get(language_code=language))
+    may_edit = (
+        role.endswith("editors")
+        or role == "Reviewers"
+        or role.startswith({"fr": "French", "nl": "Dutch"}.get(language, "-"))
+    )
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200 if may_edit else refused(response)
+    unpublish = client.get(f"/admin/pages/{page.pk}/unpublish/")
+    assert unpublish.status_code == 200 if role == "Reviewers" else refused(unpublish)
