@@ -149,17 +149,17 @@ def test_a_rejected_change_is_resubmitted_after_edits_and_then_approved(people, 
     record = service("caw-victim-support-brussels")
     old = record.channels.first().value
     editor, reviewer = as_user(people["CAW editors"]), None
-    submit_phone_change(editor, record, old, "02 999 99 99")
+    submit_phone_change(editor, record, old, "02 486 45 16")
     reviewer = as_user(people["Reviewers"])
     act(reviewer, record, "reject", "Wrong number: check the leaflet.")
     state = WorkflowState.objects.for_instance(record).order_by("-pk").first()
     assert state.status == "needs_changes"
     assert live_phones(record)[0] == old
     editor = as_user(people["CAW editors"])
-    submit_phone_change(editor, record, "02 999 99 99", "02 888 88 88")
+    submit_phone_change(editor, record, "02 486 45 16", "02 486 45 17")
     reviewer = as_user(people["Reviewers"])
     act(reviewer, record, "approve")
-    assert live_phones(record)[0] == "02 888 88 88"
+    assert live_phones(record)[0] == "02 486 45 17"
 
 
 def test_a_scheduled_change_goes_live_at_its_time(section, client):
