@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 PYTHON ?= python3
 PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
 UV_VERSION := 0.13.8
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
@@ -33,8 +34,19 @@ run: install ## Set up the SQLite database, load the content and serve on http:/
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+test: install browser ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+browser: ## Install Debian's Chromium for the browser tests when missing (needs root and apt-get)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing and cannot be installed here (needs root and apt-get):"; \
+	    echo "the browser tests will be skipped. Install Debian's chromium to run them."; \
+	  fi; \
+	fi
 
 lint: install ## Ruff lint and format check, Django checks, missing migrations
 	$(VENV)/bin/ruff check .
@@ -70,4 +82,4 @@ lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
 clean: ## Remove the virtual environments and the local database
 	rm -rf $(VENV) $(TOOLS) db.sqlite3 var
 
-.PHONY: help install run test lint bench-api bench-relevance bench-search translations messages lock clean
+.PHONY: help install run test browser lint bench-api bench-relevance bench-search translations messages lock clean

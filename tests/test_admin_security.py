@@ -421,3 +421,15 @@ def test_the_public_site_still_sets_no_cookie(client, db):
     assert response.status_code == 200
     assert not response.cookies
     assert "Set-Cookie" not in response
+
+
+def test_admin_forms_get_a_same_origin_referrer_policy_and_public_pages_none(client, db):
+    """With `no-referrer`, browsers post admin forms with `Origin: null`, which the CSRF check
+    refuses (the browser test signs in for real); public pages send no referrer at all."""
+    assert client.get("/admin/login/")["Referrer-Policy"] == "same-origin"
+    assert client.get("/en/")["Referrer-Policy"] == "no-referrer"
+
+
+def test_the_admin_requests_nothing_from_gravatar(client, editor):
+    client.force_login(editor)
+    assert "gravatar" not in client.get("/admin/").content.decode()

@@ -4,8 +4,10 @@ reviewer before it is live, for pages and service records alike."""
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Revision, WorkflowState
 
@@ -137,6 +139,16 @@ def test_a_service_change_goes_live_only_after_a_reviewer_approves(
     submit_phone_change(as_user(people["CPVCF editors"]), record, old, "02 539 27 45")
     assert live_phones(record)[0] == old  # submitted, not live
     assert WorkflowState.objects.for_instance(record).get().status == "in_progress"
+    # The reviewer sees what changed, old and new side by side.
+    latest = Service.objects.get(pk=record.pk).latest_revision
+    compare = reverse(
+        "wagtailsnippets_services_service:revisions_compare",
+        args=[record.pk, record.live_revision_id, latest.pk],
+    )
+    diff = BeautifulSoup(as_user(people["Reviewers"]).get(compare).content, "html.parser")
+    removed = [e.get_text() for e in diff.select(".deletion")]
+    added = [e.get_text() for e in diff.select(".addition")]
+    assert "44" in removed and "45" in added, (removed, added)
     # An editor cannot approve their own change.
     assert refused(act(as_user(people["CPVCF editors"]), record, "approve"))
     assert act(as_user(people["Reviewers"]), record, "approve").status_code in (200, 302)

@@ -1,0 +1,270 @@
+"""Helpers for tests in a real browser: Debian's Chromium driven by Playwright, against a real
+server (gunicorn) started on a scratch SQLite database.
+
+Never a browser downloaded by Playwright (`playwright install`): only /usr/bin/chromium, which
+`make test` installs with apt-get. Without it, the browser tests are skipped with that reason.
+
+    pytestmark = requires_chromium
+
+    @pytest.fixture(scope="module")
+    def server(tmp_path_factory):
+        with running_server(tmp_path_factory.mktemp("site")) as base_url:
+            yield base_url
+
+    def test_something(server):
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            ...
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+)
+SKIP_REASON = (
+    f"Chromium not installed: {CHROMIUM}; `make test` installs it with apt-get when run as root"
+)
+requires_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=SKIP_REASON)
+EXPECT_TIMEOUT_MS = 20_000
+
+# What a server needs before it serves the site: the schema, the content, the search index, the
+# editorial groups and the review workflow (as `make run` does).
+SETUP_COMMANDS: tuple[tuple[str, ...], ...] = (
+    ("migrate", "--noinput"),
+    ("load_content",),
+    ("rebuild_search_index",),
+    ("setup_roles",),
+)
+
+# Settings that read the search index's place from the environment, whatever the settings
+# module does with it (cms.settings.test makes a new temporary one in every process, and the
+# server must use the index that `rebuild_search_index` built).
+SETTINGS_SHIM = """\
+import os
+from pathlib import Path
+
+from {module} import *  # noqa: F403
+
+SEARCH_INDEX_PATH = Path(os.environ["SEARCH_INDEX_PATH"])
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "127.0.0.1"]  # noqa: F405
+"""
+
+
+def launch_chromium(playwright, **options):
+    """Debian's Chromium, headless, with no background traffic of its own.
+
+    Also gives Playwright's `expect` EXPECT_TIMEOUT_MS instead of 5 s: the admin renders slowly
+    on a busy 2-core machine, and `expect` waits only as long as needed."""
+    if not CHROMIUM.exists():
+        pytest.skip(SKIP_REASON)
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS), headless=True, **options
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_env(
+    scratch: Path, settings_module: str = "cms.settings.test", extra_env: dict | None = None
+) -> dict[str, str]:
+    """The environment of a server (and of its management commands) on a scratch folder."""
+    shim = scratch / "server_settings.py"
+    shim.write_text(SETTINGS_SHIM.format(module=settings_module))
+    pythonpath = os.pathsep.join(filter(None, (str(scratch), os.environ.get("PYTHONPATH"))))
+    return {
+        **os.environ,
+        "PYTHONPATH": pythonpath,
+        "DJANGO_SETTINGS_MODULE": "server_settings",
+        "DATABASE_URL": f"sqlite:///{scratch / 'db.sqlite3'}",
+        "SEARCH_INDEX_PATH": str(scratch / "search.sqlite3"),
+        "ELASTICSEARCH_URL": "",
+        "MEDIA_ROOT": str(scratch / "media"),
+        "STATIC_ROOT": str(scratch / "static"),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECRET_KEY": "browser-test-" + "x" * 40,
+        **(extra_env or {}),
+    }
+
+
+# One process for every set-up step: Django starts once instead of once a command.
+SETUP_SCRIPT = """\
+import json, sys
+import django
+django.setup()
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+job = json.loads(sys.stdin.read())
+for command in job["commands"]:
+    call_command(*command, verbosity=0)
+for username, password, groups in job["users"]:
+    user = User.objects.create_user(username, f"{username}@example.org", password)
+    user.groups.set(Group.objects.filter(name__in=groups))
+    assert sorted(g.name for g in user.groups.all()) == sorted(groups), (username, groups)
+"""
+
+
+def prepare(
+    env: dict[str, str],
+    commands: Sequence[Sequence[str]] = SETUP_COMMANDS,
+    users: Sequence[tuple[str, str, Sequence[str]]] = (),
+) -> None:
+    """Run management `commands`, then create `users` (username, password, group names), in
+    one Django process with the server's environment."""
+    job = {"commands": [list(c) for c in commands], "users": [[u, p, list(g)] for u, p, g in users]}
+    result = subprocess.run(
+        [sys.executable, "-c", SETUP_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        input=json.dumps(job),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode:
+        output = (result.stdout + result.stderr)[-5000:]
+        raise RuntimeError(f"Set-up {job['commands']} failed:\n{output}")
+
+
+def start_server(
+    scratch: Path,
+    settings_module: str = "cms.settings.test",
+    extra_env: dict | None = None,
+    setup: Sequence[Sequence[str]] = SETUP_COMMANDS,
+    users: Sequence[tuple[str, str, Sequence[str]]] = (),
+) -> tuple[str, subprocess.Popen]:
+    """Set up a database in `scratch` (`setup` commands, then `users`: see `prepare`) and start
+    gunicorn on a free port of 127.0.0.1, with `settings_module` (DEBUG off with the default).
+
+    Returns the base URL and the process, which the caller stops (`stop_server`). The server's
+    output goes to scratch/server.log; `server_env(scratch, ...)` gives its environment again,
+    for more commands against the same database."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    env = server_env(scratch, settings_module, extra_env)
+    prepare(env, setup, users)
+    port = free_port()
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    with (scratch / "server.log").open("w") as log:
+        process = subprocess.Popen(
+            [
+                str(gunicorn),
+                "cms.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--threads",
+                "4",
+                "--timeout",
+                "60",
+                "--access-logfile",
+                "-",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2):
+                return base_url, process
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                stop_server(process)
+                log_text = (scratch / "server.log").read_text()[-3000:]
+                raise RuntimeError(f"The server did not start:\n{log_text}") from None
+            time.sleep(0.1)
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def running_server(scratch: Path, **options) -> Iterator[str]:
+    """`start_server` as a context manager: the base URL; the server stops on exit."""
+    base_url, process = start_server(scratch, **options)
+    try:
+        yield base_url
+    finally:
+        stop_server(process)
+
+
+def get_json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
+
+
+def get_text(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+class RequestLog:
+    """Every request a browser context makes, to check that none leaves for another origin.
+
+    log = RequestLog(context); ...; assert log.elsewhere(base_url) == []"""
+
+    def __init__(self, context):
+        self.urls: list[str] = []
+        context.on("request", lambda request: self.urls.append(request.url))
+
+    def elsewhere(self, base_url: str) -> list[str]:
+        """The requests to another origin than base_url's (data: and blob: URLs stay local)."""
+        origin = urllib.parse.urlsplit(base_url)[:2]
+        return [
+            url
+            for url in self.urls
+            if urllib.parse.urlsplit(url).scheme not in ("data", "blob", "about")
+            and urllib.parse.urlsplit(url)[:2] != origin
+        ]
+
+
+@contextmanager
+def screenshot_on_failure(page, path: Path):
+    """Keep a full-page screenshot (and the HTML) of `page` at `path` when the block fails."""
+    try:
+        yield
+    except BaseException:
+        try:
+            page.screenshot(path=str(path), full_page=True)
+            path.with_suffix(".html").write_text(page.content())
+        except Exception:  # the original failure is what matters
+            pass
+        raise
