@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.views import health, language_root
+from cms.views import health, language_root, site_page
 from search.views import search_page
 
 urlpatterns = [
@@ -27,6 +27,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_page, name="search"),
+    path("staying-safe/", site_page("site/staying_safe.html"), name="staying-safe"),
+    path("accessibility/", site_page("site/accessibility.html"), name="accessibility"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -41,3 +41,14 @@ def server_error(request):
     """The 500 page: no database, no template context, but still a way out and the 112 number."""
     html = loader.render_to_string("500.html", {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL})
     return HttpResponseServerError(html)
+
+
+def site_page(template_name: str):
+    """A fixed page of the public site (its text is in the interface catalogues, per language),
+    with links to the same page in the other languages."""
+
+    def view(request):
+        alternates = {code: f"/{code}{request.path[3:]}" for code, _name in settings.LANGUAGES}
+        return render(request, template_name, {"alternate_paths": alternates})
+
+    return view

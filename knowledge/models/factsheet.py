@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -18,8 +19,9 @@ SECTION_NUMBER = RegexValidator(
 )
 
 
-class FactSheetPage(Page):
-    """A fact sheet: its preface, then its parts and sections as child pages."""
+class FactSheetPage(RoutablePageMixin, Page):
+    """A fact sheet: its preface, then its parts and sections as child pages; `print/` shows the
+    whole sheet on one page, for professionals who hand it over on paper."""
 
     subtitle = models.CharField(max_length=255, blank=True)
     summary = models.TextField(blank=True)
@@ -45,6 +47,16 @@ class FactSheetPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["contents"] = [(s, s.depth - self.depth) for s in self.sections()]
         return context
+
+    @path("print/", name="print")
+    def print_view(self, request):
+        """Every section in reading order, headings one level per level of numbering."""
+        sections = [(s, min(s.depth - self.depth + 1, 6)) for s in self.sections().specific()]
+        return self.render(
+            request,
+            template="knowledge/fact_sheet_print.html",
+            context_overrides={"sections": sections},
+        )
 
 
 class SectionPageForm(WagtailAdminPageForm):
