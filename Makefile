@@ -69,6 +69,9 @@ bench-search: install ## Embedded search latency p50/p99 on the real corpus, 10x
 	$(PY) manage.py load_content
 	$(PY) bench/search_latency.py
 
+bench-pages: install ## Server time and weight per public page type (prints figures)
+	$(PY) -m bench.pages
+
 translations: install ## Refresh content/locale/*.po after changing English content (keeps translations)
 	$(PY) manage.py export_translations
 
@@ -82,4 +85,4 @@ lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
 clean: ## Remove the virtual environments and the local database
 	rm -rf $(VENV) $(TOOLS) db.sqlite3 var
 
-.PHONY: help install run test browser lint bench-api bench-relevance bench-search translations messages lock clean
+.PHONY: help install run test browser lint bench-api bench-relevance bench-search bench-pages translations messages lock clean

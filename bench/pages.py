@@ -1,0 +1,92 @@
+"""Public pages benchmark: server time per page type on one gunicorn server (production-like
+settings, SQLite), against the HTTP round-trip floor (/healthz) measured in the same run, and
+each page's weight (HTML, plus the CSS and JavaScript every page loads).
+
+Run: make bench-pages   (or: .venv/bin/python -m bench.pages [--requests N])"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from bench.api import PYTHON, ROOT, fetch, free_port, measure, prepare
+
+STATIC = re.compile(r'(?:href|src)="(/static/[^"]+)"')
+PAGES = {
+    "home": "/en/",
+    "fact sheet (contents)": "/en/violence-between-ex-partners/",
+    "section with blocks (A.3)": "A.3",
+    "section with service cards (B.2.1)": "B.2.1",
+    "service directory": "/en/services/",
+    "search results": "/en/search/?q=cycle+of+violence",
+    "staying safe online": "/en/staying-safe/",
+    "404": "/en/no-such-page/",
+    "whole sheet to print (not a budget page)": "/en/violence-between-ex-partners/print/",
+}
+
+
+def section_path(base: str, number: str) -> str:
+    listing = json.loads(fetch(f"{base}/api/v1/sections/?locale=en&number={number}")[2])
+    return urllib.parse.urlparse(listing["results"][0]["url"]).path
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=100)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="ipvkb-bench-pages-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "SEARCH_INDEX_PATH": str(workdir / "search.sqlite3"),
+    }
+    prepare(env)
+    subprocess.run(
+        [PYTHON, "manage.py", "rebuild_search_index"], cwd=ROOT, env=env, check=True,
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    port = free_port()
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "cms.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        floor = measure(f"{base}/healthz", args.requests)
+        rows = []
+        for name, path in PAGES.items():
+            path = section_path(base, path) if not path.startswith("/") else path
+            expect = 404 if name == "404" else 200
+            timings = measure(base + path, args.requests, expect=expect)
+            html = fetch(base + path)[2]
+            assets = sum(len(fetch(base + ref)[2]) for ref in set(STATIC.findall(html.decode())))
+            rows.append((name, timings, len(html), assets))
+    finally:
+        server.terminate()
+        server.wait()
+    print(f"{'page':42} {'p50 ms':>7} {'p99 ms':>7} {'above floor':>11} {'HTML KB':>8}", end="")
+    print(f" {'+CSS/JS':>8}")
+    print(f"{'floor: /healthz (HTTP round trip)':42} {floor['p50']:7.2f} {floor['p99']:7.2f}")
+    for name, t, html, assets in rows:
+        print(
+            f"{name:42} {t['p50']:7.2f} {t['p99']:7.2f} {t['p50'] - floor['p50']:9.2f}ms"
+            f" {html / 1024:8.1f} {(html + assets) / 1024:8.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
