@@ -36,13 +36,28 @@ def loaded_urls(html: str) -> list[str]:
     return urls
 
 
+SITE_URLS = [
+    f"/{code}/{path}" for code in ("en", "fr", "nl")
+    for path in ("staying-safe/", "accessibility/", "search/?q=violence", "search/?q=", "nope/")
+]  # fmt: skip
+
+
 def test_public_pages_set_no_cookie_and_no_referrer(client, public_pages):
-    for page in public_pages:
-        response = client.get(page.url)
-        assert response.status_code == 200
-        assert not response.cookies, (page.url, response.cookies)
+    urls = [page.url for page in public_pages] + SITE_URLS
+    urls += [
+        f"{page.url}print/"
+        for page in public_pages
+        if page.specific_class.__name__ == "FactSheetPage"
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == (404 if url.endswith("nope/") else 200), url
+        assert not response.cookies, (url, response.cookies)
         assert response["Referrer-Policy"] == "no-referrer"
         assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["X-Frame-Options"] == "DENY"
+        assert "script-src 'self'" in response["Content-Security-Policy"]
+        assert "microphone=()" in response["Permissions-Policy"]
 
 
 def test_public_pages_load_only_from_this_origin(client, public_pages):
