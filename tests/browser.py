@@ -236,24 +236,30 @@ def get_text(url: str) -> str:
         return response.read().decode()
 
 
+def other_origins(urls: Sequence[str], *base_urls: str) -> list[str]:
+    """The `urls` whose origin is none of `base_urls`' (data:, blob: and about: URLs stay local)."""
+    origins = {urllib.parse.urlsplit(base_url)[:2] for base_url in base_urls}
+    return [
+        url
+        for url in urls
+        if urllib.parse.urlsplit(url).scheme not in ("data", "blob", "about")
+        and urllib.parse.urlsplit(url)[:2] not in origins
+    ]
+
+
 class RequestLog:
     """Every request a browser context makes, to check that none leaves for another origin.
 
-    log = RequestLog(context); ...; assert log.elsewhere(base_url) == []"""
+    log = RequestLog(context); ...; assert log.elsewhere(base_url) == []
+    (`other_origins(log.urls[:n], base_url)` checks only the first n requests.)"""
 
     def __init__(self, context):
         self.urls: list[str] = []
         context.on("request", lambda request: self.urls.append(request.url))
 
-    def elsewhere(self, base_url: str) -> list[str]:
-        """The requests to another origin than base_url's (data: and blob: URLs stay local)."""
-        origin = urllib.parse.urlsplit(base_url)[:2]
-        return [
-            url
-            for url in self.urls
-            if urllib.parse.urlsplit(url).scheme not in ("data", "blob", "about")
-            and urllib.parse.urlsplit(url)[:2] != origin
-        ]
+    def elsewhere(self, base_url: str, *also_allowed: str) -> list[str]:
+        """The requests to another origin than base_url's (and than those of `also_allowed`)."""
+        return other_origins(self.urls, base_url, *also_allowed)
 
 
 @contextmanager

@@ -1,5 +1,6 @@
 // Quick exit: blank the page at once, then replace it with a neutral site.
-// Triggered by the "Exit this page" link or by pressing Shift three times within five seconds.
+// Triggered by the "Exit this page" link or by pressing Shift (alone) three times within five
+// seconds.
 // Without JavaScript the link still leaves the site.
 (function () {
   "use strict";
@@ -17,9 +18,18 @@
 
   link.addEventListener("click", exitNow);
 
+  // Only Shift pressed on its own counts: a Shift used with another key (a capital letter,
+  // Shift+Tab to go back) does not, and any other key starts the count again, so typing or
+  // moving through the page with the keyboard never leaves it.
   var presses = [];
+  var shiftAlone = false;
+  document.addEventListener("keydown", function (event) {
+    shiftAlone = event.key === "Shift";
+    if (!shiftAlone) presses = [];
+  });
   document.addEventListener("keyup", function (event) {
-    if (event.key !== "Shift") return;
+    if (event.key !== "Shift" || !shiftAlone) return;
+    shiftAlone = false;
     var now = Date.now();
     presses = presses.filter(function (t) { return now - t < 5000; });
     presses.push(now);
