@@ -44,6 +44,24 @@ def fetch(url, headers=None):
     return time.perf_counter() - start, status, body
 
 
+def start_server(env) -> tuple[str, subprocess.Popen]:
+    """gunicorn (one worker) on a free port with `env`, once it answers /healthz."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "cms.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    return base, server
+
+
 def measure(url, count, headers=None, expect=200):
     fetch(url, headers)  # warm-up (caches, imports)
     timings = []
@@ -89,26 +107,14 @@ def main():
     parser.add_argument("--requests", type=int, default=100)
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="ipvkb-bench-"))
-    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
     }
     prepare(env)
-    server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "cms.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
+    base, server = start_server(env)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
         listing = json.loads(fetch(f"{base}/api/v1/sections/?locale=en&page_size=31")[2])
         section_id = next(s["id"] for s in listing["results"] if s["number"] == "B.2.1")
         ours_list = f"{base}/api/v1/sections/?locale=en&page_size=31"

@@ -10,12 +10,11 @@ import os
 import re
 import subprocess
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.api import PYTHON, ROOT, fetch, free_port, measure, prepare
+from bench.api import PYTHON, ROOT, fetch, measure, prepare, start_server
 
 STATIC = re.compile(r'(?:href|src)="(/static/[^"]+)"')
 PAGES = {
@@ -52,20 +51,8 @@ def main():
         [PYTHON, "manage.py", "rebuild_search_index"], cwd=ROOT, env=env, check=True,
         stdout=subprocess.DEVNULL,
     )  # fmt: skip
-    port = free_port()
-    server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "cms.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
+    base, server = start_server(env)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
         floor = measure(f"{base}/healthz", args.requests)
         rows = []
         for name, path in PAGES.items():
