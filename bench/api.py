@@ -27,9 +27,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def prepare(env):
+def prepare(prefix: str) -> dict:
+    """A scratch database and search index with the whole content; the environment to use them
+    (the development database and index are never touched)."""
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "SEARCH_INDEX_PATH": str(workdir / "search.sqlite3"),
+    }
     for command in (["migrate", "--noinput", "-v0"], ["load_content", "-v0"]):
         subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    return env
 
 
 def fetch(url, headers=None):
@@ -106,13 +116,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=100)
     args = parser.parse_args()
-    workdir = Path(tempfile.mkdtemp(prefix="ipvkb-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-    }
-    prepare(env)
+    env = prepare("ipvkb-bench-")
     base, server = start_server(env)
     try:
         listing = json.loads(fetch(f"{base}/api/v1/sections/?locale=en&page_size=31")[2])

@@ -6,13 +6,10 @@ Run: make bench-pages   (or: .venv/bin/python -m bench.pages [--requests N])"""
 
 import argparse
 import json
-import os
 import re
 import subprocess
-import tempfile
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 from bench.api import PYTHON, ROOT, fetch, measure, prepare, start_server
 
@@ -39,14 +36,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=100)
     args = parser.parse_args()
-    workdir = Path(tempfile.mkdtemp(prefix="ipvkb-bench-pages-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "SEARCH_INDEX_PATH": str(workdir / "search.sqlite3"),
-    }
-    prepare(env)
+    env = prepare("ipvkb-bench-pages-")
     subprocess.run(
         [PYTHON, "manage.py", "rebuild_search_index"], cwd=ROOT, env=env, check=True,
         stdout=subprocess.DEVNULL,

@@ -157,3 +157,16 @@ def drop_elasticsearch_indices(engine) -> None:
         names = list(client.indices.get(index=f"{engine.prefix}-*"))
         if names:
             client.indices.delete(index=",".join(names))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, for one test module (see tests/browser.py)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch_chromium
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()

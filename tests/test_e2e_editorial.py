@@ -6,13 +6,12 @@ sign-in forms, the admin's JavaScript (action menu, comment dialog), cookies, CS
 import re
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from tests.browser import (
     RequestLog,
     get_json,
     get_text,
-    launch_chromium,
     requires_chromium,
     running_server,
     screenshot_on_failure,
@@ -33,14 +32,6 @@ def site(tmp_path_factory):
     scratch = tmp_path_factory.mktemp("editorial")
     with running_server(scratch, users=[EDITOR, REVIEWER]) as base_url:
         yield base_url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 def cpvcf_record(base_url: str) -> dict:

@@ -18,13 +18,12 @@ from datetime import datetime, timedelta
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from tests.browser import (
     EXPECT_TIMEOUT_MS,
     RequestLog,
     get_json,
-    launch_chromium,
     other_origins,
     requires_chromium,
     running_server,
@@ -106,14 +105,6 @@ def site(tmp_path_factory, neutral):
     scratch = tmp_path_factory.mktemp("public")
     with running_server(scratch, extra_env={"QUICK_EXIT_URL": neutral.url}) as base_url:
         yield base_url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 def section_url(base_url: str, number: str, language: str) -> str:
