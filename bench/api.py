@@ -99,7 +99,7 @@ def measure_after_change(url, count, section_id, env):
     import django
 
     django.setup()
-    from cms.changes import record
+    from changes.recorder import record
     from knowledge.models import SectionPage
 
     section = SectionPage.objects.get(pk=section_id)

@@ -12,10 +12,10 @@ from search.views import search_page
 
 urlpatterns = [
     path("healthz", health, name="health"),
-    path("api/v1/", include("cms.api.urls")),
-    path("api/hsds/", include("services.api.hsds_urls")),
+    path("api/v1/", include("feed.urls")),
+    path("api/hsds/", include("feed.hsds_urls")),
     path("", language_root, name="language-root"),
-    path("admin/2fa/", include("cms.security.urls")),
+    path("admin/2fa/", include("editorial.security.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -6,9 +6,10 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.cache import patch_vary_headers
-from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from core.languages import preferred_language
 
 
 @never_cache
@@ -22,16 +23,8 @@ def health(request):
 @require_safe
 def language_root(request):
     """Send a visitor to the language their browser asks for; French when none matches."""
-    supported = {code for code, _ in settings.LANGUAGES}
-    header = request.headers.get("Accept-Language", "")[:500]
-    choice = next(
-        (
-            tag.split("-")[0].lower()
-            for tag, _ in parse_accept_lang_header(header)
-            if tag.split("-")[0].lower() in supported
-        ),
-        settings.VISITOR_DEFAULT_LANGUAGE,
-    )
+    preferred = preferred_language(request.headers.get("Accept-Language", ""))
+    choice = preferred or settings.VISITOR_DEFAULT_LANGUAGE
     response = redirect(f"/{choice}/")
     patch_vary_headers(response, ["Accept-Language"])
     return response

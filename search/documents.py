@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
-from knowledge.api.representation import public_sections, section_representation
 from knowledge.models import SectionPage, ServiceDirectoryPage
-from services.api.representation import public_services, service_representation
+from knowledge.representation import public_sections, section_representation
 from services.models import Service
+from services.representation import public_services, service_representation
 
 # Keys of the feed's JSON that carry identifiers or machine values, not words people search for.
 NOT_TEXT = {

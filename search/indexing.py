@@ -9,7 +9,7 @@ import threading
 from django.db import transaction
 from django.db.models.signals import post_save
 
-from cms.models import ChangeEvent
+from changes.models import ChangeEvent
 from search.documents import all_documents, document_for
 from search.engines import get_engine
 

@@ -5,14 +5,15 @@ from typing import Literal
 from pydantic import field_validator
 from wagtail.models import Locale
 
-from cms.content_files import Strict
+from core.content_files import Strict
+from core.languages import content_languages
 from search.models import SynonymSet
 from search.text import words
 
 
 class SynonymEntry(Strict):
     terms: list[str]
-    locale: Literal["en", "fr", "nl"] | None = None
+    locale: Literal[tuple(content_languages())] | None = None
     note: str = ""
 
     @field_validator("terms")

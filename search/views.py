@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from knowledge.models import SectionPage, Topic
+from knowledge.numbers import PART_NUMBER
 from search.engines.base import Filters
 from search.searcher import NothingToSearch, search
 
@@ -21,7 +22,7 @@ class SearchForm(forms.Form):
     type = forms.ChoiceField(
         choices=[("section", _("Guidance")), ("service", _("Services"))], required=False
     )
-    part = forms.RegexField(r"^[A-Z]$", max_length=1, required=False)
+    part = forms.RegexField(PART_NUMBER, max_length=1, required=False)
     topic = forms.ChoiceField(choices=Topic.choices, required=False)
     page = forms.IntegerField(min_value=1, max_value=10_000, required=False)
 
@@ -48,7 +49,7 @@ def part_titles(language: str) -> dict[str, str]:
     parts = (
         SectionPage.objects.live()
         .public()
-        .filter(locale__language_code=language, number__regex=r"^[A-Z]$")
+        .filter(locale__language_code=language, number__regex=PART_NUMBER)
     )
     return {p.number: p.title for p in parts}
 

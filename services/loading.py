@@ -7,9 +7,10 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from wagtail.models import Locale
 
-from cms.content_files import Strict, check_html, edited_by_someone
+from core.content_files import ContentFileError, Strict, check_html, edited_by_someone
 from services.models import ContactChannel, OpeningPeriod, Organisation, Service, ServiceLanguage
 from services.models.channels import LANGUAGE_CHOICES
+from services.validation import errors_of, record_problems
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -86,7 +87,7 @@ class ServiceEntry(Strict):
     offers: str = ""
     audience: str = ""
     languages: list[LanguageEntry] = []
-    file_language: Literal["", "fr", "nl"] = ""
+    file_language: Literal[tuple(Service.FileLanguage.values)] = ""
     referral_rule: str = ""
     address: AddressEntry = AddressEntry()
     hours: HoursEntry = HoursEntry()
@@ -183,6 +184,25 @@ def stable_keys(service_slug: str, relation: str, children: list) -> list:
         child.translation_key = uuid.uuid5(CHILD_KEY_NAMESPACE, name)
         child.sort_order = position
     return children
+
+
+def check_library(library: ServiceLibraryFile, path, locale: Locale) -> None:
+    """Refuse, before anything is written, what an editor could not save in the admin: the
+    same model checks (Belgian phone numbers, e-mail and web addresses, hours) run on every
+    organisation and service of the file."""
+    problems = []
+    for position, entry in enumerate(library.organisations):
+        organisation = Organisation(locale=locale, slug=entry.slug, name=entry.name)
+        organisation.short_name, organisation.website = entry.short_name, entry.website
+        where = f"organisations[{position}] (slug {entry.slug!r})"
+        problems += [f"{path}: {where}.{p}" for p in errors_of(organisation, "")]
+    for position, entry in enumerate(library.services):
+        service = Service(locale=locale, slug=entry.slug)
+        apply_entry(service, entry, organisation=None)
+        where = f"services[{position}] (slug {entry.slug!r})"
+        problems += [f"{path}: {where}.{problem}" for problem in record_problems(service)]
+    if problems:
+        raise ContentFileError("\n".join(problems))
 
 
 def load_service_library(library: ServiceLibraryFile, locale: Locale, report, force=False):

@@ -56,3 +56,33 @@ def overlapping_periods(periods) -> list[str]:
                     f"{open_b:%H:%M}-{close_b:%H:%M}"
                 )
     return problems
+
+
+def record_problems(service) -> list[str]:
+    """Everything the admin would refuse on a service record and its rows, each as
+    "where: what": the models' own checks (`full_clean`) and overlapping opening periods.
+    Works on an unsaved record; the organisation is checked by whoever assigns it."""
+    problems = errors_of(service, "", exclude=["organisation"])
+    for relation in ("channels", "hours", "languages"):
+        for position, row in enumerate(getattr(service, relation).all()):
+            problems += errors_of(row, f"{relation}[{position}]", exclude=["service"])
+    periods = [(p.weekday, p.opens, p.closes) for p in service.hours.all()]
+    problems += [f"hours: opening periods overlap: {o}." for o in overlapping_periods(periods)]
+    return problems
+
+
+def errors_of(instance, where: str, exclude: list[str] = ()) -> list[str]:
+    """The model's own checks, as "where.field: message". Uniqueness is left to the caller,
+    which knows whether the row is new."""
+    try:
+        instance.full_clean(
+            exclude=list(exclude), validate_unique=False, validate_constraints=False
+        )
+    except ValidationError as error:
+        return [
+            f"{'.'.join(part for part in (where, name) if part not in ('', '__all__')) or 'record'}"
+            f": {message}"
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return []

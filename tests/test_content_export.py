@@ -12,12 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import GroupPagePermission, Locale, Page, PageViewRestriction, Revision
 from wagtail_localize.models import Translation
 
-from cms.export import FORMAT, PARTS, dumps_document, export_content
-from cms.export.spec import NOT_CONTENT, PROJECT_APPS
-from cms.models import ChangeEvent
-from cms.translations.objects import object_key, translatable_objects
-from cms.translations.status import translation_status
-from cms.translations.views import outdated_translations
+from changes.models import ChangeEvent
+from core.translations.status import translation_status
+from editorial.export import FORMAT, PARTS, dumps_document, export_content
+from editorial.export.spec import NOT_CONTENT, PROJECT_APPS
+from editorial.translations.objects import object_key, translatable_objects
+from editorial.translations.report import outdated_translations
 from knowledge.models import SectionPage
 from search.models import SynonymSet
 from services.models import Service
@@ -66,7 +66,7 @@ def test_every_model_of_our_apps_is_exported_or_deliberately_left_out():
         for model in apps.get_app_config(app).get_models()
         if model not in exported and model._meta.label not in NOT_CONTENT
     ]
-    assert undecided == [], "add them to PARTS or to NOT_CONTENT in cms/export/spec.py"
+    assert undecided == [], "add them to PARTS or to NOT_CONTENT in editorial/export/spec.py"
 
 
 def test_two_exports_are_identical_but_for_the_time(tmp_path, capsys, db):
@@ -280,13 +280,14 @@ def duplicate_unique_translation(document):
 
 
 def wrong_type(document):
-    obj = document["objects"][last(document, "cms.changeevent")]
+    obj = document["objects"][last(document, "changes.changeevent")]
     obj["fields"]["object_id"] = "not-a-number"
-    return f"object #{last(document, 'cms.changeevent') + 1} (cms.changeevent pk={obj['pk']})"
+    index = last(document, "changes.changeevent") + 1
+    return f"object #{index} (changes.changeevent pk={obj['pk']})"
 
 
 def duplicate_primary_key(document):
-    index = last(document, "cms.changeevent")
+    index = last(document, "changes.changeevent")
     document["objects"][index]["pk"] = document["objects"][index - 1]["pk"]
     return f"the same primary key as object #{index}"
 
@@ -372,11 +373,11 @@ def test_a_database_refusal_half_way_undoes_what_was_written(tmp_path, db):
                 {
                     "format": FORMAT,
                     "version": 1,
-                    "counts": {"cms.changeevent": 2},
+                    "counts": {"changes.changeevent": 2},
                     "objects": [],
                 }
             ),
-            "counts say 2 cms.changeevent, the file holds 0",
+            "counts say 2 changes.changeevent, the file holds 0",
         ),
         (json.dumps({"format": FORMAT, "version": 1, "objects": []}), '"counts" must be'),
         (

@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 from django.conf import settings
 
-from services.api.hsds import service_id
+from feed.hsds import service_id
 
 SCHEMAS = Path(settings.BASE_DIR).parent / "shared" / "standards" / "hsds-3.0"
 pytestmark = pytest.mark.skipif(

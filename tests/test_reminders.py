@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.reminders import due_for
+from editorial.reminders import due_for
 from knowledge.models import SectionPage
 from services.models import Service
 

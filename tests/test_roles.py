@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Revision, WorkflowState
 
-from cms.roles import ROLES
+from editorial.roles import ROLES
 from knowledge.models import SectionPage
 from services.models import Service
 from tests.admin_helpers import edit_form, phone_field, refused

@@ -16,10 +16,10 @@ from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
-from cms.translations.files import export_po
-from cms.translations.objects import object_key, translatable_objects
-from cms.translations.status import translation_status
-from cms.translations.views import outdated_translations
+from core.translations.status import translation_status
+from editorial.translations.files import export_po
+from editorial.translations.objects import object_key, translatable_objects
+from editorial.translations.report import outdated_translations
 from knowledge.models import SectionPage
 from services.models import Service
 from tests.conftest import page_text

@@ -15,8 +15,12 @@ CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
 
+# The project's apps, bottom layer first (see docs/architecture.md); editorial comes first so
+# that its permission policy is registered before any wagtail_hooks module is read.
 INSTALLED_APPS = [
-    "cms.apps.CmsConfig",
+    "editorial",
+    "core",
+    "changes",
     "knowledge",
     "services",
     "search",
@@ -67,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Admin security: request.user.is_verified(), then the two-factor gate in front of /admin/.
     "django_otp.middleware.OTPMiddleware",
-    "cms.security.middleware.AdminTwoFactorMiddleware",
+    "editorial.security.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -171,8 +175,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Two-factor authentication (django-otp, cms/security/): when on, every account that opens /admin/
-# must confirm a code from an authenticator app (or a one-time backup code) once per session.
+# Two-factor authentication (django-otp, editorial/security/): when on, every account that opens
+# /admin/ must confirm a code from an authenticator app (or a one-time backup code) once per
+# session.
 # Off here and so in development and tests; production.py turns it on.
 ADMIN_REQUIRE_2FA = os.environ.get("ADMIN_REQUIRE_2FA", "false").lower() == "true"
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name the authenticator app shows next to the code
@@ -203,7 +208,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
-    "EXCEPTION_HANDLER": "cms.api.problems.problem_exception_handler",
+    "EXCEPTION_HANDLER": "feed.problems.problem_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
@@ -214,7 +219,7 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1",
     "OAS_VERSION": "3.1.0",
-    "PREPROCESSING_HOOKS": ["cms.api.schema.only_the_feed"],
+    "PREPROCESSING_HOOKS": ["feed.schema.only_the_feed"],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -3,7 +3,7 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from services.api.representation import service_representation
+from services.representation import service_representation
 
 
 class FurtherInformationBlock(blocks.StructBlock):

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from cms.content_files import Strict, check_html
+from core.content_files import Strict, check_html
 
 BLOCK_ID_NAMESPACE = uuid.UUID("6f0d3c3e-2b8a-4d5e-9a51-0c2f7d7b9e10")
 

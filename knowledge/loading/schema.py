@@ -6,15 +6,14 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from cms.content_files import Strict
+from core.content_files import Strict
 from knowledge.loading.blocks import Block, ServiceReference
 from knowledge.models.topics import Topic
-
-NUMBER = r"^[A-Z](\.[1-9][0-9]*)*$"
+from knowledge.numbers import SECTION_NUMBER
 
 
 class SectionEntry(Strict):
-    number: str = Field(pattern=NUMBER)
+    number: str = Field(pattern=SECTION_NUMBER)
     title: str = Field(min_length=1, max_length=255)
     summary: str = ""
     topics: list[Literal[tuple(Topic.values)]] = []

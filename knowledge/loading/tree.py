@@ -2,11 +2,12 @@
 
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
-from cms.content_files import edited_by_someone
+from core.content_files import ContentFileError, edited_by_someone
 from knowledge.loading.blocks import stream_data
 from knowledge.loading.schema import FactSheetFile, SectionEntry, SiteEntry
 from knowledge.models import (
@@ -116,6 +117,7 @@ class PageLoader:
     def upsert(self, parent, page, model, *, slug, label, **fields):
         if page is None:
             page = model(slug=slug, locale=self.locale, **fields)
+            refuse_invalid(page, label, fields)
             parent.add_child(instance=page)
             page.save_revision().publish()
             self.report("created", label)
@@ -130,12 +132,42 @@ class PageLoader:
         before = comparable(page, fields)
         for name, value in fields.items():
             setattr(page, name, value)
+        refuse_invalid(page, label, fields)
         if comparable(page, fields) == before and page.live:
             self.report("unchanged", label)
             return page
         page.save_revision().publish()
         self.report("updated", label)
         return model.objects.get(pk=page.pk)
+
+
+def refuse_invalid(page: Page, label: str, names) -> None:
+    """Run the checks the page editor runs on these fields (the model's validators, and each
+    block's own `clean` for StreamFields), so a content file never publishes what an editor
+    could not save."""
+    problems = []
+    others = [field.name for field in page._meta.fields if field.name not in names]
+    try:
+        page.clean_fields(exclude=others)
+    except ValidationError as error:
+        problems += [
+            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
+        ]
+    for name in names:
+        field = page._meta.get_field(name)
+        if hasattr(field, "stream_block"):
+            try:
+                field.stream_block.clean(getattr(page, name))
+            except ValidationError as error:
+                problems.append(f"{name}: {describe_block_error(error)}")
+    if problems:
+        raise ContentFileError(f"{label}: " + "; ".join(problems))
+
+
+def describe_block_error(error: ValidationError) -> str:
+    """A StreamField error in words, with the position of each faulty block."""
+    data = error.as_json_data() if hasattr(error, "as_json_data") else {"messages": error.messages}
+    return json.dumps(data, ensure_ascii=False)
 
 
 def comparable(page: Page, names) -> str:

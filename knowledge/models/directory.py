@@ -20,8 +20,8 @@ class ServiceDirectoryPage(Page):
 
     def services(self):
         return (
-            Service.objects.filter(locale_id=self.locale_id, live=True)
-            .exclude(status=Service.Status.CLOSED)
+            Service.objects.public()
+            .filter(locale_id=self.locale_id)
             .select_related("organisation", "locale")
             .prefetch_related("channels", "hours", "languages")
             .order_by("kind", "name")

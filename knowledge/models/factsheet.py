@@ -1,7 +1,6 @@
 """A fact sheet of the series and its numbered sections, one page per section."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -11,12 +10,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.translations.panels import TranslationStatusPanel
+from core.translations.panels import TranslationStatusPanel
 from knowledge.blocks import SectionBodyBlock
-
-SECTION_NUMBER = RegexValidator(
-    r"^[A-Z](\.[1-9][0-9]*)*$", "A section number is a part letter, then numbers: A, A.5, A.5.3.1."
-)
+from knowledge.numbers import section_number_validator
 
 
 class FactSheetPage(RoutablePageMixin, Page):
@@ -96,7 +92,7 @@ class SectionPage(Page):
 
     number = models.CharField(
         max_length=20,
-        validators=[SECTION_NUMBER],
+        validators=[section_number_validator],
         help_text="The sheet's own numbering, identical in every language, e.g. A.5.3.1.",
     )
     summary = models.TextField(blank=True)

@@ -18,10 +18,17 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.translations.panels import TranslationStatusPanel
+from core.translations.panels import TranslationStatusPanel
 from services.forms import ServiceForm
 from services.hours import group_days, open_at
 from services.models.channels import OpeningPeriod
+
+
+class ServiceQuerySet(models.QuerySet):
+    def public(self):
+        """Published and not closed for good: what the site, the feed and search may show (the
+        same rule as `Service.is_public`, in SQL)."""
+        return self.filter(live=True).exclude(status=Service.Status.CLOSED)
 
 
 class Service(
@@ -57,6 +64,8 @@ class Service(
         ANY = "", "Any"
         FRENCH = "fr", "French"
         DUTCH = "nl", "Dutch"
+
+    objects = ServiceQuerySet.as_manager()
 
     slug = models.SlugField(
         max_length=80, help_text="Stable identifier, the same in every language."

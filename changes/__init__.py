@@ -1,0 +1,1 @@
+"""The change log partners sync from, and the recorder that turns Wagtail's signals into it."""

@@ -1,1 +1,0 @@
-"""The partner feed's shared machinery: parameters, problems, caching headers, envelope."""

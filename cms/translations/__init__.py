@@ -1,1 +1,0 @@
-"""Translations through wagtail-localize: PO files in the repository and translation status."""

@@ -1,0 +1,77 @@
+"""An Atom feed of changes per language, for partners without developers (feed readers)."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from changes.models import ChangeEvent
+from core.languages import content_languages
+from knowledge.models import SectionPage
+from services.models import Service
+
+MODELS = {"section": SectionPage, "service": Service}
+
+
+class ChangesAtomFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, locale):
+        if locale not in content_languages():
+            raise Http404("Unknown language.")
+        self.request = request
+        self.language = locale  # xml:lang of the feed
+        return locale
+
+    def title(self, locale):
+        with override(locale):
+            return _("Changes to the guidance on violence between (ex-)partners")
+
+    def link(self, locale):
+        return f"/{locale}/"
+
+    def feed_url(self, locale):
+        return self.request.path
+
+    def items(self, locale):
+        return ChangeEvent.objects.filter(locale=locale).order_by("-id")[:50]
+
+    def current(self, event):
+        model = MODELS[event.object_type]
+        return model.objects.filter(pk=event.object_id, live=True).first()
+
+    def item_title(self, event):
+        item = self.current(event)
+        name = item.title if isinstance(item, SectionPage) else item.name if item else ""
+        label = f"{event.identifier} {name}".strip()
+        with override(event.locale):
+            return {
+                "published": _("Published: %s"),
+                "updated": _("Updated: %s"),
+                "unpublished": _("Removed: %s"),
+                "deleted": _("Removed: %s"),
+            }[event.action] % label
+
+    def item_description(self, event):
+        item = self.current(event)
+        if isinstance(item, SectionPage):
+            return item.summary
+        return item.description if item else ""
+
+    def item_link(self, event):
+        item = self.current(event)
+        if isinstance(item, SectionPage) and not event.removed:
+            return item.get_url(self.request)
+        return f"/api/v1/{event.object_type}s/{event.object_id}/"
+
+    def item_guid(self, event):
+        return f"urn:ipv-kb:change:{event.id}"
+
+    item_guid_is_permalink = False
+
+    def item_updateddate(self, event):
+        return event.occurred_at
+
+    def item_pubdate(self, event):
+        return event.occurred_at

@@ -1,0 +1,100 @@
+"""/api/v1/changes/: every publish, update, unpublish and delete, in order, for incremental sync."""
+
+from datetime import datetime
+
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+
+from changes.models import ChangeEvent
+from core.languages import content_languages
+from feed.base import FeedView
+from feed.schema import PROBLEM, ChangeListSerializer, ProblemSerializer
+from services.representation import api_url
+
+DETAIL_ROUTES = {"section": "api:section-detail", "service": "api:service-detail"}
+
+
+class SinceField(serializers.CharField):
+    """A cursor (the last `cursor` you saw) or an ISO 8601 timestamp with a time zone."""
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if value.isdigit() and len(value) < 19:
+            return int(value)
+        moment = parse_datetime(value)
+        if moment is None or moment.tzinfo is None:
+            raise serializers.ValidationError(
+                "Give a cursor (a whole number from `next_cursor`) or an ISO 8601 timestamp "
+                "with a time zone, e.g. 2026-11-28T08:00:00Z."
+            )
+        return moment
+
+
+class ChangeFilters(serializers.Serializer):
+    since = SinceField(required=False)
+    limit = serializers.IntegerField(min_value=1, max_value=1000, default=200)
+    locale = serializers.ChoiceField(content_languages(), required=False)
+
+
+def change_representation(event: ChangeEvent, request) -> dict:
+    return {
+        "cursor": event.id,
+        "action": event.action,
+        "type": event.object_type,
+        "id": event.object_id,
+        "identifier": event.identifier,
+        "locale": event.locale,
+        "translation_key": str(event.translation_key),
+        "occurred_at": event.occurred_at,
+        "api_url": api_url(request, DETAIL_ROUTES[event.object_type], event.object_id),
+    }
+
+
+class ChangesView(FeedView):
+    """Changes after a cursor, oldest first. Without `locale` every language is listed."""
+
+    allowed_params = {"since", "limit", "locale"}
+
+    @extend_schema(
+        operation_id="list_changes",
+        parameters=[
+            ChangeFilters,
+            OpenApiParameter(
+                "since",
+                {"type": "integer", "minimum": 0, "maximum": 10**18 - 1},
+                required=False,
+                description="The `next_cursor` of your last sync. An ISO 8601 timestamp with a "
+                "time zone is also accepted.",
+            ),
+        ],
+        responses={200: ChangeListSerializer, 304: None, (400, PROBLEM): ProblemSerializer},
+    )
+    def get(self, request, *args, **kwargs):
+        """Publish, update, unpublish and delete events after `since`, with tombstones."""
+        return super().get(request, *args, **kwargs)
+
+    def build(self, request):
+        options = self.options(request, ChangeFilters)
+        events = ChangeEvent.objects.order_by("id")
+        since = options.get("since")
+        if isinstance(since, int):
+            events = events.filter(id__gt=since)
+        elif isinstance(since, datetime):
+            events = events.filter(occurred_at__gt=since)
+        if "locale" in options:
+            events = events.filter(locale=options["locale"])
+        limit = options["limit"]
+        window = list(events[: limit + 1])
+        has_more = len(window) > limit
+        window = window[:limit]
+        last = window[-1].id if window else (since if isinstance(since, int) else self.latest_id())
+        return {
+            "results": [change_representation(e, request) for e in window],
+            "next_cursor": last,
+            "has_more": has_more,
+        }
+
+    @staticmethod
+    def latest_id() -> int:
+        return ChangeEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0

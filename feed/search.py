@@ -1,0 +1,128 @@
+"""/api/v1/search/ and /api/v1/search/suggest/: search for partner sites and apps.
+
+Responses are never stored by caches (`Cache-Control: no-store`): the query is in the URL, and a
+shared cache or its logs must not keep what a person searched for."""
+
+from django.utils import timezone
+from django.utils.translation import override
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from feed.base import LOCALE, FeedView, page_links
+from feed.meta import feed_meta
+from feed.params import PageParams, check_raw_params, negotiate_locale
+from feed.schema import PROBLEM, ProblemSerializer
+from feed.search_schema import SearchResponseSerializer, SuggestResponseSerializer
+from knowledge.models import Topic
+from knowledge.numbers import PART_NUMBER
+from search.engines.base import Filters, Hit
+from search.searcher import MAX_WORDS, NothingToSearch, search, suggest
+from services.representation import api_url
+
+
+class QueryParam(serializers.Serializer):
+    q = serializers.RegexField(
+        r"\w",
+        max_length=200,
+        help_text=f"What to search for (a letter or digit at least); {MAX_WORDS} words at most.",
+        error_messages={"invalid": NothingToSearch.message},
+    )
+
+
+class SearchParams(QueryParam, PageParams):
+    type = serializers.ChoiceField(["section", "service"], required=False)
+    part = serializers.RegexField(PART_NUMBER, required=False, max_length=1)
+    topic = serializers.ChoiceField(Topic.values, required=False)
+
+
+class SuggestParams(QueryParam):
+    limit = serializers.IntegerField(min_value=1, max_value=20, default=8)
+
+
+def represent_hit(hit: Hit, request) -> dict:
+    data = {
+        "type": hit.type,
+        "id": hit.object_id,
+        "title": hit.title,
+        "url": request.build_absolute_uri(hit.url) if hit.url else None,
+        "api_url": api_url(request, f"api:{hit.type}-detail", hit.object_id),
+        "highlight": hit.highlight,
+        "best_bet": hit.pinned,
+    }
+    if hit.type == "section":
+        data.update(number=hit.number, part=hit.part, topics=list(hit.topics))
+    else:
+        data["slug"] = hit.slug
+    return data
+
+
+class SearchBaseView(APIView):
+    """Strict parameters and the feed's envelope, never cached."""
+
+    http_method_names = ["get", "head", "options"]
+    params: type[serializers.Serializer]
+
+    def get(self, request):
+        check_raw_params(request, {"locale", *self.params().fields})
+        locale = negotiate_locale(request, request.query_params.get("locale"))
+        options = FeedView.options(request, self.params)
+        try:
+            with override(locale.language_code):
+                body = self.build(request, locale.language_code, options)
+        except NothingToSearch as exc:
+            raise ValidationError({"q": [str(exc)]}) from exc
+        response = Response({"meta": feed_meta(locale, timezone.now()), **body})
+        response["Cache-Control"] = "no-store"
+        response["Content-Language"] = locale.language_code
+        response["Vary"] = "Accept-Language"
+        return response
+
+    def build(self, request, locale: str, options: dict) -> dict:
+        raise NotImplementedError
+
+
+class SearchView(SearchBaseView):
+    params = SearchParams
+
+    @extend_schema(
+        operation_id="search",
+        parameters=[SearchParams, LOCALE],
+        responses={200: SearchResponseSerializer, (400, PROBLEM): ProblemSerializer},
+    )
+    def get(self, request):
+        """Sections and services matching `q` in one language, best first, with facets."""
+        return super().get(request)
+
+    def build(self, request, locale, options):
+        filters = Filters(options.get("type"), options.get("part"), options.get("topic"))
+        page, size = options["page"], options["page_size"]
+        outcome = search(options["q"], locale, filters, (page - 1) * size, size)
+        return {
+            **page_links(request, outcome.page.total, page, size),
+            "did_you_mean": outcome.did_you_mean,
+            "facets": {
+                name: [{"value": value, "count": count} for value, count in counts.items()]
+                for name, counts in outcome.page.facets.items()
+            },
+            "results": [represent_hit(hit, request) for hit in outcome.page.hits],
+        }
+
+
+class SuggestView(SearchBaseView):
+    params = SuggestParams
+
+    @extend_schema(
+        operation_id="search_suggest",
+        parameters=[SuggestParams, LOCALE],
+        responses={200: SuggestResponseSerializer, (400, PROBLEM): ProblemSerializer},
+    )
+    def get(self, request):
+        """Titles to offer as someone types: the last word may be incomplete."""
+        return super().get(request)
+
+    def build(self, request, locale, options):
+        hits = suggest(options["q"], locale, options["limit"])
+        return {"results": [represent_hit(hit, request) for hit in hits]}

@@ -1,0 +1,25 @@
+"""/api/v1/: the partner feed, its OpenAPI schema and self-hosted documentation."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from feed.atom import ChangesAtomFeed
+from feed.changes import ChangesView
+from feed.search import SearchView, SuggestView
+from feed.sections import SectionDetailView, SectionListView
+from feed.services import ServiceDetailView, ServiceListView
+
+app_name = "api"
+
+urlpatterns = [
+    path("sections/", SectionListView.as_view(), name="section-list"),
+    path("sections/<int:pk>/", SectionDetailView.as_view(), name="section-detail"),
+    path("services/", ServiceListView.as_view(), name="service-list"),
+    path("services/<int:pk>/", ServiceDetailView.as_view(), name="service-detail"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("search/suggest/", SuggestView.as_view(), name="search-suggest"),
+    path("changes/", ChangesView.as_view(), name="changes"),
+    path("changes/<str:locale>.atom", ChangesAtomFeed(), name="changes-atom"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

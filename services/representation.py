@@ -1,0 +1,101 @@
+"""A service record as partners receive it: every field, facts and texts, as plain JSON."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from services.models import OpeningPeriod, Service
+
+WEEKDAYS = [name.lower() for _, name in OpeningPeriod.Weekday.choices]
+
+
+def api_url(request, name: str, pk: int) -> str:
+    path = reverse(name, args=[pk])
+    return request.build_absolute_uri(path) if request else path
+
+
+def public_services():
+    """Services that may be shown: published and not closed for good."""
+    return (
+        Service.objects.public()
+        .select_related("locale", "organisation")
+        .prefetch_related("channels", "hours", "languages")
+    )
+
+
+def service_representation(service: Service, request, translations=None, now=None) -> dict:
+    """The JSON of one published service; `translations` as computed by the caller, if any."""
+    now = now or timezone.now()
+    organisation = service.organisation
+    address = (
+        {"confidential": True}
+        if service.address_is_confidential
+        else {
+            "confidential": False,
+            "street_address": service.street_address,
+            "postal_code": service.postal_code,
+            "locality": service.locality,
+        }
+    )
+    data = {
+        "id": service.pk,
+        "type": "service",
+        "slug": service.slug,
+        "locale": service.locale.language_code,
+        "translation_key": str(service.translation_key),
+        "name": service.name,
+        "short_name": service.short_name,
+        "organisation": organisation
+        and {
+            "slug": organisation.slug,
+            "name": organisation.name,
+            "short_name": organisation.short_name,
+            "website": organisation.website,
+        },
+        "kind": service.kind,
+        "status": service.status,
+        "description": service.description,
+        "offers_html": service.offers,
+        "audience": service.audience,
+        "languages": [
+            {"code": lang.language, "note": lang.note} for lang in service.languages.all()
+        ],
+        "file_language": service.file_language or None,
+        "referral_rule": service.referral_rule,
+        "address": address,
+        "channels": [
+            {
+                "kind": c.kind,
+                "value": c.value,
+                "href": c.href,
+                "label": c.label,
+                "purpose": c.purpose,
+                "free": c.is_free,
+                "anonymous": c.is_anonymous,
+                "availability": c.availability,
+            }
+            for c in service.channels.all()
+        ],
+        "hours": {
+            "mode": service.hours_mode,
+            "time_zone": "Europe/Brussels",
+            "note": service.hours_note,
+            "weekly": [
+                {
+                    "weekday": WEEKDAYS[p.weekday],
+                    "opens": p.opens.strftime("%H:%M"),
+                    "closes": p.closes.strftime("%H:%M"),
+                }
+                for p in service.hours.all()
+            ],
+        },
+        "open_now": service.open_at(now),
+        "last_verified": {
+            "on": service.last_verified_on.isoformat() if service.last_verified_on else None,
+            "by": service.last_verified_by or None,
+        },
+        "last_published_at": service.last_published_at,
+        "api_url": api_url(request, "api:service-detail", service.pk),
+    }
+    if translations is not None:
+        data["translations"] = translations
+    return data
