@@ -48,9 +48,10 @@ browser: ## Install Debian's Chromium for the browser tests when missing (needs 
 	  fi; \
 	fi
 
-lint: install ## Ruff lint and format check, Django checks, missing migrations
+lint: install ## Ruff lint and format check, the one-way layers (import-linter), Django checks, missing migrations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py spectacular --fail-on-warn --file /dev/null

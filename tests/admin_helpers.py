@@ -3,6 +3,9 @@
 import re
 
 from bs4 import BeautifulSoup
+from django.urls import reverse
+
+PASSWORD = "a-long-enough-passphrase"
 
 
 def refused(response) -> bool:
@@ -42,3 +45,11 @@ def edit_form(client, url) -> dict:
 
 def phone_field(data: dict, number: str) -> str:
     return next(k for k, v in data.items() if k.endswith("-value") and v == number)
+
+
+def sign_in(client, username, password=PASSWORD):
+    """What an editor does: fill in the Wagtail sign-in form."""
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": username, "password": password, "next": "/admin/"},
+    )

@@ -1,31 +1,31 @@
-"""Helpers for tests in a real browser: Debian's Chromium driven by Playwright, against a real
-server (gunicorn) started on a scratch SQLite database.
+"""Helpers for tests in a real browser and against a real server.
 
-Never a browser downloaded by Playwright (`playwright install`): only /usr/bin/chromium, which
-`make test` installs with apt-get. Without it, the browser tests are skipped with that reason.
+The browser: Debian's Chromium driven by Playwright, never a browser downloaded by Playwright
+(`playwright install`): only /usr/bin/chromium, which `make test` installs with apt-get.
+Without it, the browser tests are skipped with that reason.
+
+The server: gunicorn as production runs it (the production settings and gunicorn
+configuration, several workers) on a scratch SQLite database. The server suites share one,
+the `served` fixture of tests/served/conftest.py:
 
     pytestmark = requires_chromium
 
-    @pytest.fixture(scope="module")
-    def server(tmp_path_factory):
-        with running_server(tmp_path_factory.mktemp("site")) as base_url:
-            yield base_url
-
-    def test_something(server):
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            ...
+    def test_something(served, browser):
+        page = browser.new_page()
+        page.goto(f"{served.url}/en/")
 """
 
+import http.server
 import json
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -55,6 +55,7 @@ SETUP_COMMANDS: tuple[tuple[str, ...], ...] = (
     ("load_content",),
     ("rebuild_search_index",),
     ("setup_roles",),
+    ("collectstatic", "--noinput"),
 )
 
 # Settings that read the search index's place from the environment, whatever the settings
@@ -92,8 +93,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+PRODUCTION = "cms.settings.production"
+# The people of the shared served site (tests/served/conftest.py): username, password, groups.
+EDITOR = ("claire", "claire-edits-cpvcf-records", ("CPVCF editors",))
+REVIEWER = ("rita", "rita-reviews-every-change", ("Reviewers",))
+
+
 def server_env(
-    scratch: Path, settings_module: str = "cms.settings.test", extra_env: dict | None = None
+    scratch: Path, settings_module: str = PRODUCTION, extra_env: dict | None = None
 ) -> dict[str, str]:
     """The environment of a server (and of its management commands) on a scratch folder."""
     shim = scratch / "server_settings.py"
@@ -109,7 +116,12 @@ def server_env(
         "MEDIA_ROOT": str(scratch / "media"),
         "STATIC_ROOT": str(scratch / "static"),
         "ALLOWED_HOSTS": "127.0.0.1",
-        "SECRET_KEY": "browser-test-" + "x" * 40,
+        "SECRET_KEY": "served-test-" + "x" * 40,
+        # Plain HTTP on the loopback: no redirect to HTTPS (requests that say they came through
+        # the TLS proxy, X-Forwarded-Proto: https, are treated as secure).
+        "SECURE_SSL_REDIRECT": "false",
+        # Signing in without a phone: tests/editorial/test_sign_in.py covers two-factor.
+        "ADMIN_REQUIRE_2FA": "false",
         **(extra_env or {}),
     }
 
@@ -155,17 +167,20 @@ def prepare(
 
 def start_server(
     scratch: Path,
-    settings_module: str = "cms.settings.test",
+    settings_module: str = PRODUCTION,
     extra_env: dict | None = None,
     setup: Sequence[Sequence[str]] = SETUP_COMMANDS,
     users: Sequence[tuple[str, str, Sequence[str]]] = (),
+    workers: int = 2,
 ) -> tuple[str, subprocess.Popen]:
     """Set up a database in `scratch` (`setup` commands, then `users`: see `prepare`) and start
-    gunicorn on a free port of 127.0.0.1, with `settings_module` (DEBUG off with the default).
+    gunicorn on a free port of 127.0.0.1 with the production configuration (cms/gunicorn.conf.py)
+    and `settings_module`.
 
-    Returns the base URL and the process, which the caller stops (`stop_server`). The server's
-    output goes to scratch/server.log; `server_env(scratch, ...)` gives its environment again,
-    for more commands against the same database."""
+    Returns the base URL and the process, which the caller stops (`stop_server`). The access
+    log goes to scratch/access.log, the rest of the server's output to scratch/server.log;
+    `server_env(scratch, ...)` gives its environment again, for more commands against the same
+    database."""
     scratch.mkdir(parents=True, exist_ok=True)
     env = server_env(scratch, settings_module, extra_env)
     prepare(env, setup, users)
@@ -175,18 +190,20 @@ def start_server(
         process = subprocess.Popen(
             [
                 str(gunicorn),
+                "--config",
+                "cms/gunicorn.conf.py",
                 "cms.wsgi:application",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
-                "1",
+                str(workers),
                 "--threads",
                 "4",
                 "--timeout",
                 "60",
                 "--access-logfile",
-                "-",
-            ],
+                str(scratch / "access.log"),
+            ],  # fmt: skip
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -214,16 +231,6 @@ def stop_server(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-@contextmanager
-def running_server(scratch: Path, **options) -> Iterator[str]:
-    """`start_server` as a context manager: the base URL; the server stops on exit."""
-    base_url, process = start_server(scratch, **options)
-    try:
-        yield base_url
-    finally:
-        stop_server(process)
 
 
 def get_json(url: str) -> dict:
@@ -274,3 +281,70 @@ def screenshot_on_failure(page, path: Path):
         except Exception:  # the original failure is what matters
             pass
         raise
+
+
+NEUTRAL_TITLE = "Weather forecast"
+
+
+class NeutralSite:
+    """A plain page on another origin (another local port), standing for the weather site the
+    quick exit leads to; it keeps the path and headers of every request it gets."""
+
+    def __init__(self):
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        log = self.requests
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                log.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+                body = (
+                    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                    f"<title>{NEUTRAL_TITLE}</title></head><body><h1>{NEUTRAL_TITLE}</h1>"
+                    "<p>Sunny spells, light wind.</p></body></html>"
+                ).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/weather/today"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def visits(self) -> list[dict[str, str]]:
+        """The headers of the requests for the neutral page itself."""
+        path = urllib.parse.urlsplit(self.url).path
+        return [headers for request_path, headers in self.requests if request_path == path]
+
+
+def section_url(base_url: str, number: str, language: str) -> str:
+    found = get_json(f"{base_url}/api/v1/sections/?number={number}&locale={language}")
+    return found["results"][0]["url"]
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def final_url(url: str) -> str:
+    """Where `url` leads after redirects (/nl/services/ is /nl/diensten/)."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.url
+
+
+# The public site as its visitors meet it.
+LANGUAGES = ("en", "fr", "nl")
+EXIT_LABEL = {"en": "Exit this page", "fr": "Quitter cette page", "nl": "Deze pagina verlaten"}
+
+
+def exit_link(page, language: str = "en"):
+    """The quick-exit link of a page, as a screen reader names it."""
+    return page.get_by_role("link", name=EXIT_LABEL[language], exact=True)

@@ -1,6 +1,7 @@
 """Create or update the page tree (home, service directory, fact sheets and their sections)."""
 
 import json
+from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -159,15 +160,20 @@ def refuse_invalid(page: Page, label: str, names) -> None:
             try:
                 field.stream_block.clean(getattr(page, name))
             except ValidationError as error:
-                problems.append(f"{name}: {describe_block_error(error)}")
+                problems += block_errors(error.as_json_data(), name)
     if problems:
         raise ContentFileError(f"{label}: " + "; ".join(problems))
 
 
-def describe_block_error(error: ValidationError) -> str:
-    """A StreamField error in words, with the position of each faulty block."""
-    data = error.as_json_data() if hasattr(error, "as_json_data") else {"messages": error.messages}
-    return json.dumps(data, ensure_ascii=False)
+def block_errors(data: dict, where: str) -> Iterator[str]:
+    """A StreamField error, in Wagtail's JSON form, as "body[2].url: message" lines."""
+    for message in data.get("messages", []):
+        yield f"{where}: {message}"
+    children = data.get("blockErrors") or {}
+    for key, child in children.items() if isinstance(children, dict) else enumerate(children):
+        if child:
+            step = f"[{key}]" if str(key).isdigit() else f".{key}"
+            yield from block_errors(child, where + step)
 
 
 def comparable(page: Page, names) -> str:

@@ -1,37 +1,27 @@
 """End to end, in a real browser against a real server: an editor changes a service's phone
 number and submits it for review; a reviewer approves it; the public section page and the
-partner feed then show the new number. The same flow as tests/test_roles.py, as people do it:
-sign-in forms, the admin's JavaScript (action menu, comment dialog), cookies, CSRF."""
+partner feed then show the new number. The same flow as tests/editorial/test_roles.py, as
+people do it: sign-in forms, the admin's JavaScript (action menu, comment dialog), cookies,
+CSRF."""
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser import (
+    EDITOR,
+    REVIEWER,
     RequestLog,
     get_json,
     get_text,
     requires_chromium,
-    running_server,
     screenshot_on_failure,
 )
 
 pytestmark = requires_chromium
 
-EDITOR = ("claire", "claire-edits-cpvcf-records", ("CPVCF editors",))
-REVIEWER = ("rita", "rita-reviews-every-change", ("Reviewers",))
 OLD, NEW = "02 539 27 44", "02 539 27 45"
 SERVICES = "/admin/snippets/services/service"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The site served by gunicorn on a scratch database, with the content, the roles and the
-    review workflow, and one editor and one reviewer."""
-    scratch = tmp_path_factory.mktemp("editorial")
-    with running_server(scratch, users=[EDITOR, REVIEWER]) as base_url:
-        yield base_url
 
 
 def cpvcf_record(base_url: str) -> dict:

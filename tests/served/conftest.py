@@ -1,0 +1,63 @@
+"""One site served as production serves it, shared by every server and browser suite: gunicorn
+with the production settings and gunicorn configuration and two workers, on its own SQLite
+database with the content, the search index, the roles, one editor and one reviewer. Its
+quick exit leads to a neutral site on another local port."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.browser import EDITOR, REVIEWER, NeutralSite, RequestLog, start_server, stop_server
+
+
+@dataclass(frozen=True)
+class Served:
+    url: str
+    access_log: Path
+
+
+@pytest.fixture(scope="session")
+def neutral():
+    site = NeutralSite()
+    site.thread.start()
+    yield site
+    site.server.shutdown()
+    site.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory, neutral) -> Served:
+    scratch = tmp_path_factory.mktemp("served")
+    url, process = start_server(
+        scratch, extra_env={"QUICK_EXIT_URL": neutral.url}, users=[EDITOR, REVIEWER]
+    )
+    yield Served(url, scratch / "access.log")
+    stop_server(process)
+
+
+@pytest.fixture(scope="session")
+def site(served) -> str:
+    """The served site's base URL, http://127.0.0.1:<port>."""
+    return served.url
+
+
+@pytest.fixture
+def contexts(browser, site):
+    """new(**options) → (context, RequestLog); after the test, every context is closed and none
+    may have called another origin (tests that leave for the neutral site check their own)."""
+    opened = []
+
+    def new(check_origins=True, **options):
+        context = browser.new_context(**options)
+        log = RequestLog(context)
+        opened.append((context, log, check_origins))
+        return context, log
+
+    yield new
+    for context, _, _ in opened:
+        context.close()
+    for _, log, check_origins in opened:
+        assert log.urls, "the browser made no request"
+        if check_origins:
+            assert not log.elsewhere(site), f"requests to other origins: {log.elsewhere(site)}"
