@@ -5,7 +5,7 @@ The browser: Debian's Chromium driven by Playwright, never a browser downloaded 
 Without it, the browser tests are skipped with that reason.
 
 The server: gunicorn as production runs it (the production settings and gunicorn
-configuration, several workers) on a scratch SQLite database. The server suites share one,
+configuration, several workers) on a scratch database. The server suites share one,
 the `served` fixture of tests/served/conftest.py:
 
     pytestmark = requires_chromium
@@ -25,7 +25,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -231,6 +231,29 @@ def stop_server(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def scratch_database(scratch: Path) -> Iterator[str]:
+    """The URL of a new, empty database of the same kind as the suite's: a file in `scratch`
+    on SQLite; on PostgreSQL (DATABASE_URL), a database of its own, dropped afterwards."""
+    suite = os.environ.get("DATABASE_URL", "")
+    if not suite.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{scratch / 'db.sqlite3'}"
+        return
+    import psycopg
+
+    parts = urllib.parse.urlsplit(suite)
+    name = f"ipvkb_served_{os.getpid()}"
+    maintenance = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield parts._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(maintenance, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def get_json(url: str) -> dict:

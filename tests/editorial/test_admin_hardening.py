@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 
-from tests.editorial.conftest import sign_in
+from tests.admin_helpers import sign_in
 
 # --- Production settings --------------------------------------------------------------------------
 

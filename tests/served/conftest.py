@@ -1,14 +1,23 @@
 """One site served as production serves it, shared by every server and browser suite: gunicorn
-with the production settings and gunicorn configuration and two workers, on its own SQLite
-database with the content, the search index, the roles, one editor and one reviewer. Its
-quick exit leads to a neutral site on another local port."""
+with the production settings and gunicorn configuration and two workers, on a database of its
+own (SQLite, or PostgreSQL when the suite runs on it) with the content, the search index, the
+roles, one editor and one reviewer. Its quick exit leads to a neutral site on another local
+port."""
 
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.browser import EDITOR, REVIEWER, NeutralSite, RequestLog, start_server, stop_server
+from tests.browser import (
+    EDITOR,
+    REVIEWER,
+    NeutralSite,
+    RequestLog,
+    scratch_database,
+    start_server,
+    stop_server,
+)
 
 
 @dataclass(frozen=True)
@@ -29,11 +38,11 @@ def neutral():
 @pytest.fixture(scope="session")
 def served(tmp_path_factory, neutral) -> Served:
     scratch = tmp_path_factory.mktemp("served")
-    url, process = start_server(
-        scratch, extra_env={"QUICK_EXIT_URL": neutral.url}, users=[EDITOR, REVIEWER]
-    )
-    yield Served(url, scratch / "access.log")
-    stop_server(process)
+    with scratch_database(scratch) as database_url:
+        env = {"QUICK_EXIT_URL": neutral.url, "DATABASE_URL": database_url}
+        url, process = start_server(scratch, extra_env=env, users=[EDITOR, REVIEWER])
+        yield Served(url, scratch / "access.log")
+        stop_server(process)
 
 
 @pytest.fixture(scope="session")
