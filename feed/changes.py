@@ -9,10 +9,32 @@ from rest_framework import serializers
 from changes.models import ChangeEvent
 from core.languages import content_languages
 from feed.base import FeedView
-from feed.schema import PROBLEM, ChangeListSerializer, ProblemSerializer
+from feed.schema import PROBLEM, MetaSerializer, ProblemSerializer
 from services.representation import api_url
 
 DETAIL_ROUTES = {"section": "api:section-detail", "service": "api:service-detail"}
+
+
+# The OpenAPI shapes of what this module serves (the views build plain dicts).
+
+
+class ChangeSerializer(serializers.Serializer):
+    cursor = serializers.IntegerField()
+    action = serializers.ChoiceField(["published", "updated", "unpublished", "deleted"])
+    type = serializers.ChoiceField(["section", "service"])
+    id = serializers.IntegerField()
+    identifier = serializers.CharField()
+    locale = serializers.CharField()
+    translation_key = serializers.UUIDField()
+    occurred_at = serializers.DateTimeField()
+    api_url = serializers.URLField()
+
+
+class ChangeListSerializer(serializers.Serializer):
+    meta = MetaSerializer()
+    results = ChangeSerializer(many=True)
+    next_cursor = serializers.IntegerField()
+    has_more = serializers.BooleanField()
 
 
 class SinceField(serializers.CharField):

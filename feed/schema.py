@@ -54,131 +54,6 @@ class TranslationLinkSerializer(serializers.Serializer):
     status = serializers.ChoiceField(["source", "up_to_date", "out_of_date"])
 
 
-class SectionLinkSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    number = serializers.CharField()
-    title = serializers.CharField()
-    url = serializers.URLField()
-    api_url = serializers.URLField()
-
-
-class FactSheetLinkSerializer(serializers.Serializer):
-    slug = serializers.CharField()
-    title = serializers.CharField()
-    url = serializers.URLField()
-
-
-class BlockSerializer(serializers.Serializer):
-    type = serializers.CharField(help_text="paragraph, heading, callout, criteria, definitions, "
-                                 "cycle, warning_signs, do_dont, further_information, citation, "
-                                 "factsheet_reference or service")  # fmt: skip
-    id = serializers.CharField()
-    value = serializers.JSONField(help_text="Typed by `type`; rich text as rendered HTML.")
-
-
-class ReviewSerializer(serializers.Serializer):
-    last_reviewed_on = serializers.DateField(allow_null=True)
-    next_review_due = serializers.DateField(allow_null=True)
-
-
-class SectionSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    type = serializers.CharField()
-    number = serializers.CharField()
-    part = serializers.CharField()
-    title = serializers.CharField()
-    summary = serializers.CharField(allow_blank=True)
-    locale = serializers.CharField()
-    translation_key = serializers.UUIDField()
-    fact_sheet = FactSheetLinkSerializer(allow_null=True)
-    url = serializers.URLField()
-    api_url = serializers.URLField()
-    translations = TranslationLinkSerializer(many=True)
-    breadcrumb = SectionLinkSerializer(many=True)
-    parent = SectionLinkSerializer(allow_null=True)
-    children = SectionLinkSerializer(many=True)
-    topics = serializers.ListField(child=serializers.CharField())
-    first_published_at = serializers.DateTimeField(allow_null=True)
-    last_published_at = serializers.DateTimeField(allow_null=True)
-    review = ReviewSerializer()
-    body = BlockSerializer(many=True)
-
-
-class ChannelSerializer(serializers.Serializer):
-    kind = serializers.CharField()
-    value = serializers.CharField()
-    href = serializers.CharField()
-    label = serializers.CharField(allow_blank=True)
-    purpose = serializers.CharField()
-    free = serializers.BooleanField(allow_null=True)
-    anonymous = serializers.BooleanField(allow_null=True)
-    availability = serializers.CharField()
-
-
-class PeriodSerializer(serializers.Serializer):
-    weekday = serializers.CharField()
-    opens = serializers.CharField()
-    closes = serializers.CharField()
-
-
-class HoursSerializer(serializers.Serializer):
-    mode = serializers.ChoiceField(["weekly", "always", "appointment", "unknown"])
-    time_zone = serializers.CharField()
-    note = serializers.CharField(allow_blank=True)
-    weekly = PeriodSerializer(many=True)
-
-
-class OrganisationSerializer(serializers.Serializer):
-    slug = serializers.CharField()
-    name = serializers.CharField()
-    short_name = serializers.CharField(allow_blank=True)
-    website = serializers.CharField(allow_blank=True)
-
-
-class LanguageSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    note = serializers.CharField(allow_blank=True)
-
-
-class AddressSerializer(serializers.Serializer):
-    confidential = serializers.BooleanField()
-    street_address = serializers.CharField(required=False)
-    postal_code = serializers.CharField(required=False)
-    locality = serializers.CharField(required=False)
-
-
-class VerifiedSerializer(serializers.Serializer):
-    on = serializers.DateField(allow_null=True)
-    by = serializers.CharField(allow_null=True)
-
-
-class ServiceSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    type = serializers.CharField()
-    slug = serializers.CharField()
-    locale = serializers.CharField()
-    translation_key = serializers.UUIDField()
-    name = serializers.CharField()
-    short_name = serializers.CharField(allow_blank=True)
-    organisation = OrganisationSerializer(allow_null=True)
-    kind = serializers.CharField()
-    status = serializers.ChoiceField(["active", "temporarily_closed", "closed"])
-    description = serializers.CharField(allow_blank=True)
-    offers_html = serializers.CharField(allow_blank=True)
-    audience = serializers.CharField(allow_blank=True)
-    languages = LanguageSerializer(many=True)
-    file_language = serializers.CharField(allow_null=True)
-    referral_rule = serializers.CharField(allow_blank=True)
-    address = AddressSerializer()
-    channels = ChannelSerializer(many=True)
-    hours = HoursSerializer()
-    open_now = serializers.BooleanField(allow_null=True)
-    last_verified = VerifiedSerializer()
-    last_published_at = serializers.DateTimeField(allow_null=True)
-    api_url = serializers.URLField()
-    translations = TranslationLinkSerializer(many=True, required=False)
-
-
 class PageOf(serializers.Serializer):
     meta = MetaSerializer()
     count = serializers.IntegerField()
@@ -186,41 +61,11 @@ class PageOf(serializers.Serializer):
     previous = serializers.URLField(allow_null=True)
 
 
-class SectionListSerializer(PageOf):
-    results = SectionSerializer(many=True)
-
-
-class SectionDetailSerializer(serializers.Serializer):
-    meta = MetaSerializer()
-    data = SectionSerializer()
-
-
-class ServiceListSerializer(PageOf):
-    results = ServiceSerializer(many=True)
-
-
-class ServiceDetailSerializer(serializers.Serializer):
-    meta = MetaSerializer()
-    data = ServiceSerializer()
-
-
-class ChangeSerializer(serializers.Serializer):
-    cursor = serializers.IntegerField()
-    action = serializers.ChoiceField(["published", "updated", "unpublished", "deleted"])
-    type = serializers.ChoiceField(["section", "service"])
-    id = serializers.IntegerField()
-    identifier = serializers.CharField()
-    locale = serializers.CharField()
-    translation_key = serializers.UUIDField()
-    occurred_at = serializers.DateTimeField()
-    api_url = serializers.URLField()
-
-
-class ChangeListSerializer(serializers.Serializer):
-    meta = MetaSerializer()
-    results = ChangeSerializer(many=True)
-    next_cursor = serializers.IntegerField()
-    has_more = serializers.BooleanField()
+def item_responses(detail) -> dict:
+    """The OpenAPI responses of one item's endpoint: the item, 304, and the problems."""
+    problem = ProblemSerializer
+    return {200: detail, 304: None, (400, PROBLEM): problem, (404, PROBLEM): problem,
+            (410, PROBLEM): problem}  # fmt: skip
 
 
 def only_the_feed(endpoints, **kwargs):

@@ -7,14 +7,77 @@ from feed.base import ITEM_ID, LOCALE, FeedView, ItemView, paginate
 from feed.params import PageParams
 from feed.schema import (
     PROBLEM,
+    MetaSerializer,
+    PageOf,
     ProblemSerializer,
-    SectionDetailSerializer,
-    SectionListSerializer,
+    TranslationLinkSerializer,
+    item_responses,
 )
 from feed.translations import translation_links
 from knowledge.models import SectionPage, SectionTopic, Topic
 from knowledge.numbers import PART_NUMBER, SECTION_NUMBER
 from knowledge.representation import public_sections, section_representation
+
+# The OpenAPI shapes of what this module serves (the views build plain dicts).
+
+
+class SectionLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    number = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.URLField()
+    api_url = serializers.URLField()
+
+
+class FactSheetLinkSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.URLField()
+
+
+class BlockSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="paragraph, heading, callout, criteria, definitions, "
+                                 "cycle, warning_signs, do_dont, further_information, citation, "
+                                 "factsheet_reference or service")  # fmt: skip
+    id = serializers.CharField()
+    value = serializers.JSONField(help_text="Typed by `type`; rich text as rendered HTML.")
+
+
+class ReviewSerializer(serializers.Serializer):
+    last_reviewed_on = serializers.DateField(allow_null=True)
+    next_review_due = serializers.DateField(allow_null=True)
+
+
+class SectionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.CharField()
+    number = serializers.CharField()
+    part = serializers.CharField()
+    title = serializers.CharField()
+    summary = serializers.CharField(allow_blank=True)
+    locale = serializers.CharField()
+    translation_key = serializers.UUIDField()
+    fact_sheet = FactSheetLinkSerializer(allow_null=True)
+    url = serializers.URLField()
+    api_url = serializers.URLField()
+    translations = TranslationLinkSerializer(many=True)
+    breadcrumb = SectionLinkSerializer(many=True)
+    parent = SectionLinkSerializer(allow_null=True)
+    children = SectionLinkSerializer(many=True)
+    topics = serializers.ListField(child=serializers.CharField())
+    first_published_at = serializers.DateTimeField(allow_null=True)
+    last_published_at = serializers.DateTimeField(allow_null=True)
+    review = ReviewSerializer()
+    body = BlockSerializer(many=True)
+
+
+class SectionListSerializer(PageOf):
+    results = SectionSerializer(many=True)
+
+
+class SectionDetailSerializer(serializers.Serializer):
+    meta = MetaSerializer()
+    data = SectionSerializer()
 
 
 class SectionFilters(PageParams):
@@ -83,9 +146,8 @@ class SectionDetailView(ItemView):
     @extend_schema(
         operation_id="get_section",
         parameters=[ITEM_ID, LOCALE],
-        responses={200: SectionDetailSerializer, 304: None, (400, PROBLEM): ProblemSerializer,
-                   (404, PROBLEM): ProblemSerializer, (410, PROBLEM): ProblemSerializer},
-    )  # fmt: skip
+        responses=item_responses(SectionDetailSerializer),
+    )
     def get(self, request, *args, **kwargs):
         """One section, its structured body with live service records, and its translations."""
         return super().get(request, *args, **kwargs)

@@ -7,13 +7,101 @@ from feed.base import ITEM_ID, LOCALE, FeedView, ItemView, paginate
 from feed.params import PageParams
 from feed.schema import (
     PROBLEM,
+    MetaSerializer,
+    PageOf,
     ProblemSerializer,
-    ServiceDetailSerializer,
-    ServiceListSerializer,
+    TranslationLinkSerializer,
+    item_responses,
 )
 from feed.translations import translation_links
 from services.models import Service
 from services.representation import public_services, service_representation
+
+# The OpenAPI shapes of what this module serves (the views build plain dicts).
+
+
+class ChannelSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    value = serializers.CharField()
+    href = serializers.CharField()
+    label = serializers.CharField(allow_blank=True)
+    purpose = serializers.CharField()
+    free = serializers.BooleanField(allow_null=True)
+    anonymous = serializers.BooleanField(allow_null=True)
+    availability = serializers.CharField()
+
+
+class PeriodSerializer(serializers.Serializer):
+    weekday = serializers.CharField()
+    opens = serializers.CharField()
+    closes = serializers.CharField()
+
+
+class HoursSerializer(serializers.Serializer):
+    mode = serializers.ChoiceField(["weekly", "always", "appointment", "unknown"])
+    time_zone = serializers.CharField()
+    note = serializers.CharField(allow_blank=True)
+    weekly = PeriodSerializer(many=True)
+
+
+class OrganisationSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    short_name = serializers.CharField(allow_blank=True)
+    website = serializers.CharField(allow_blank=True)
+
+
+class LanguageSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    note = serializers.CharField(allow_blank=True)
+
+
+class AddressSerializer(serializers.Serializer):
+    confidential = serializers.BooleanField()
+    street_address = serializers.CharField(required=False)
+    postal_code = serializers.CharField(required=False)
+    locality = serializers.CharField(required=False)
+
+
+class VerifiedSerializer(serializers.Serializer):
+    on = serializers.DateField(allow_null=True)
+    by = serializers.CharField(allow_null=True)
+
+
+class ServiceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.CharField()
+    slug = serializers.CharField()
+    locale = serializers.CharField()
+    translation_key = serializers.UUIDField()
+    name = serializers.CharField()
+    short_name = serializers.CharField(allow_blank=True)
+    organisation = OrganisationSerializer(allow_null=True)
+    kind = serializers.CharField()
+    status = serializers.ChoiceField(["active", "temporarily_closed", "closed"])
+    description = serializers.CharField(allow_blank=True)
+    offers_html = serializers.CharField(allow_blank=True)
+    audience = serializers.CharField(allow_blank=True)
+    languages = LanguageSerializer(many=True)
+    file_language = serializers.CharField(allow_null=True)
+    referral_rule = serializers.CharField(allow_blank=True)
+    address = AddressSerializer()
+    channels = ChannelSerializer(many=True)
+    hours = HoursSerializer()
+    open_now = serializers.BooleanField(allow_null=True)
+    last_verified = VerifiedSerializer()
+    last_published_at = serializers.DateTimeField(allow_null=True)
+    api_url = serializers.URLField()
+    translations = TranslationLinkSerializer(many=True, required=False)
+
+
+class ServiceListSerializer(PageOf):
+    results = ServiceSerializer(many=True)
+
+
+class ServiceDetailSerializer(serializers.Serializer):
+    meta = MetaSerializer()
+    data = ServiceSerializer()
 
 
 class ServiceFilters(PageParams):
@@ -71,9 +159,8 @@ class ServiceDetailView(ItemView):
     @extend_schema(
         operation_id="get_service",
         parameters=[ITEM_ID, LOCALE],
-        responses={200: ServiceDetailSerializer, 304: None, (400, PROBLEM): ProblemSerializer,
-                   (404, PROBLEM): ProblemSerializer, (410, PROBLEM): ProblemSerializer},
-    )  # fmt: skip
+        responses=item_responses(ServiceDetailSerializer),
+    )
     def get(self, request, *args, **kwargs):
         """One service record with every field, its translations and `open_now`."""
         return super().get(request, *args, **kwargs)
