@@ -1,7 +1,7 @@
 """An Atom feed of changes per language, for partners without developers (feed readers)."""
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -16,6 +16,17 @@ MODELS = {"section": SectionPage, "service": Service}
 
 class ChangesAtomFeed(Feed):
     feed_type = Atom1Feed
+    methods = ("GET", "HEAD", "OPTIONS")
+
+    def __call__(self, request, *args, **kwargs):
+        """Read-only, like every feed route: OPTIONS says so, a write is a 405."""
+        if request.method not in self.methods:
+            return HttpResponseNotAllowed(self.methods)
+        if request.method == "OPTIONS":
+            response = HttpResponse()
+            response["Allow"] = ", ".join(self.methods)
+            return response
+        return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, locale):
         if locale not in content_languages():

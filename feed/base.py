@@ -139,7 +139,7 @@ class FeedView(APIView):
         raise NotImplementedError
 
     @staticmethod
-    def options(request, serializer_class) -> dict:
+    def valid_params(request, serializer_class) -> dict:
         """The query parameters validated by `serializer_class`, or a 400 naming the bad ones."""
         serializer = serializer_class(data=request.query_params)
         serializer.is_valid(raise_exception=True)

@@ -1,5 +1,6 @@
 """/api/v1/changes/: every publish, update, unpublish and delete, in order, for incremental sync."""
 
+import re
 from datetime import datetime
 
 from django.utils.dateparse import parse_datetime
@@ -12,6 +13,7 @@ from feed.base import FeedView
 from feed.schema import PROBLEM, MetaSerializer, ProblemSerializer
 from services.representation import api_url
 
+CURSOR = re.compile(r"[0-9]{1,18}")  # ASCII digits only ("²".isdigit() is true), below 2**63
 DETAIL_ROUTES = {"section": "api:section-detail", "service": "api:service-detail"}
 
 
@@ -42,9 +44,12 @@ class SinceField(serializers.CharField):
 
     def to_internal_value(self, data):
         value = super().to_internal_value(data)
-        if value.isdigit() and len(value) < 19:
+        if CURSOR.fullmatch(value):
             return int(value)
-        moment = parse_datetime(value)
+        try:
+            moment = parse_datetime(value)
+        except ValueError:  # well formed but impossible: month 13, hour 99, offset +25:00
+            moment = None
         if moment is None or moment.tzinfo is None:
             raise serializers.ValidationError(
                 "Give a cursor (a whole number from `next_cursor`) or an ISO 8601 timestamp "
@@ -97,7 +102,7 @@ class ChangesView(FeedView):
         return super().get(request, *args, **kwargs)
 
     def build(self, request):
-        options = self.options(request, ChangeFilters)
+        options = self.valid_params(request, ChangeFilters)
         events = ChangeEvent.objects.order_by("id")
         since = options.get("since")
         if isinstance(since, int):

@@ -216,7 +216,7 @@ class HsdsListView(HsdsView):
         raise NotImplementedError
 
     def build(self, request):
-        page = hsds_page(self.records(), **self.options(request, HsdsPage), render=self.render)
+        page = hsds_page(self.records(), **self.valid_params(request, HsdsPage), render=self.render)
         page["contents"] = [drop_nulls(item) for item in page["contents"]]
         return {"hsds": page}
 

@@ -109,7 +109,7 @@ class SearchBaseView(APIView):
     def get(self, request):
         check_raw_params(request, {"locale", *self.params().fields})
         locale = negotiate_locale(request, request.query_params.get("locale"))
-        options = FeedView.options(request, self.params)
+        options = FeedView.valid_params(request, self.params)
         try:
             with override(locale.language_code):
                 body = self.build(request, locale.language_code, options)

@@ -114,7 +114,7 @@ class SectionListView(FeedView):
         return super().get(request, *args, **kwargs)
 
     def build(self, request):
-        options = self.options(request, SectionFilters)
+        options = self.valid_params(request, SectionFilters)
         sections = public_sections().filter(locale=self.locale).order_by("path")
         if "fact_sheet" in options:
             sections = [s for s in sections if s.fact_sheet().slug == options["fact_sheet"]]

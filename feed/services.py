@@ -135,7 +135,7 @@ class ServiceListView(FeedView):
         return super().get(request, *args, **kwargs)
 
     def build(self, request):
-        options = self.options(request, ServiceFilters)
+        options = self.valid_params(request, ServiceFilters)
         services = public_services().filter(locale=self.locale).order_by("slug")
         if "language" in options:
             services = services.filter(languages__language=options["language"]).distinct()

@@ -186,7 +186,13 @@ def test_bad_input_is_a_400_problem_naming_the_parameter(client, db, query, para
     assert parameter in [p["name"] for p in problem["invalid_params"]]
 
 
-@pytest.mark.parametrize("since", ["abc", "-1", "2026-13-45", "2026-11-28T08:00:00", "1" * 30])
+@pytest.mark.parametrize(
+    "since",
+    [
+        "abc", "-1", "2026-13-45", "2026-11-28T08:00:00", "1" * 30,
+        "²", "١٢", "2026-13-45T99:99:99Z", "2026-11-28T08:00:00+25:00",
+    ],
+)  # fmt: skip
 def test_malformed_cursors_are_refused(client, db, since):
     response = client.get(f"{API}/changes/", {"since": since})
     assert response.status_code == 400

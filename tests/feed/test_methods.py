@@ -1,0 +1,65 @@
+"""Every feed route answers every method it allows, and browsers on partners' sites can
+revalidate: OPTIONS and HEAD never fail, CORS lets conditional requests through."""
+
+import pytest
+
+from knowledge.models import SectionPage
+from services.models import Service
+
+PARTNER = "https://partner.example"
+
+
+@pytest.fixture
+def feed_urls(db) -> list[str]:
+    section = SectionPage.objects.live().filter(locale__language_code="en").first()
+    service = Service.objects.public().filter(locale__language_code="en").first()
+    return [
+        "/api/v1/sections/",
+        f"/api/v1/sections/{section.pk}/",
+        "/api/v1/services/",
+        f"/api/v1/services/{service.pk}/",
+        "/api/v1/search/?q=help",
+        "/api/v1/search/suggest/?q=hel",
+        "/api/v1/changes/",
+        "/api/v1/changes/en.atom",
+        "/api/v1/schema/",
+        "/api/hsds/",
+        "/api/hsds/services",
+        "/api/hsds/organizations",
+    ]
+
+
+def test_options_and_head_answer_on_every_route(client, feed_urls):
+    for url in feed_urls:
+        get = client.get(url)
+        assert get.status_code == 200, url
+        options = client.options(url)
+        assert options.status_code == 200, (url, options.content[:300])
+        assert {"GET", "HEAD"} <= {m.strip() for m in options["Allow"].split(",")}, url
+        head = client.head(url)
+        assert head.status_code == 200 and head.content == b"", url
+
+
+def test_a_partners_browser_may_revalidate_and_read_the_validators(client, feed_urls):
+    preflight = client.options(
+        "/api/v1/sections/",
+        HTTP_ORIGIN=PARTNER,
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match, if-modified-since",
+    )
+    assert preflight.status_code == 200
+    allowed = {h.strip() for h in preflight["Access-Control-Allow-Headers"].split(",")}
+    assert {"if-none-match", "if-modified-since"} <= allowed
+
+    first = client.get("/api/v1/sections/", HTTP_ORIGIN=PARTNER)
+    exposed = {h.strip().lower() for h in first["Access-Control-Expose-Headers"].split(",")}
+    assert {"etag", "last-modified", "content-language"} <= exposed
+    again = client.get("/api/v1/sections/", HTTP_ORIGIN=PARTNER, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+def test_methods_that_write_are_refused(client, feed_urls):
+    for url in feed_urls:
+        for method in (client.post, client.put, client.patch, client.delete):
+            response = method(url)
+            assert response.status_code == 405, (url, method.__name__, response.status_code)
