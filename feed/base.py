@@ -75,6 +75,9 @@ class FeedView(APIView):
 
     allowed_params: set[str] = {"locale"}
     http_method_names = ["get", "head", "options"]
+    # True: caches must ask every time (they get a 304 while nothing changed), for endpoints
+    # whose point is to be current, such as /changes/.
+    always_revalidate = False
 
     def get(self, request, *args, **kwargs):
         if kwargs.get("pk", 0) > MAX_ID:
@@ -95,7 +98,9 @@ class FeedView(APIView):
             max_age = max(0, min(max_age, int((expires - self.now).total_seconds())))
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified.timestamp())
-        response["Cache-Control"] = f"public, max-age={max_age}"
+        response["Cache-Control"] = (
+            "public, no-cache" if self.always_revalidate else f"public, max-age={max_age}"
+        )
         response["Vary"] = "Accept-Language"
         response["Content-Language"] = self.locale.language_code
         return response

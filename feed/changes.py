@@ -82,6 +82,7 @@ class ChangesView(FeedView):
     """Changes after a cursor, oldest first. Without `locale` every language is listed."""
 
     allowed_params = {"since", "limit", "locale"}
+    always_revalidate = True  # a poller behind a cache sees a change as soon as it is made
 
     @extend_schema(
         operation_id="list_changes",

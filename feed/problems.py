@@ -4,6 +4,10 @@ from http import HTTPStatus
 
 from rest_framework.views import exception_handler
 
+# A shared cache (a partner's proxy, a CDN) may keep a problem this many seconds, no longer: an
+# item that answers 404 or 410 now may be back soon, and a 400 says nothing lasting.
+PROBLEM_MAX_AGE = 5
+
 
 def problem_exception_handler(exc, context):
     response = exception_handler(exc, context)
@@ -26,4 +30,5 @@ def problem_exception_handler(exc, context):
         problem["detail"] = " ".join(str(m) for m in detail)
     response.data = problem
     response.content_type = "application/problem+json"
+    response["Cache-Control"] = f"public, max-age={PROBLEM_MAX_AGE}"
     return response

@@ -63,3 +63,38 @@ def test_methods_that_write_are_refused(client, feed_urls):
         for method in (client.post, client.put, client.patch, client.delete):
             response = method(url)
             assert response.status_code == 405, (url, method.__name__, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        ("/api/v1/sections/999999/", 404),
+        ("/api/v1/sections/?page=0", 400),
+        ("/api/hsds/services/00000000-0000-0000-0000-000000000000", 404),
+    ],
+)
+def test_shared_caches_keep_a_problem_a_few_seconds_only(client, db, url, status):
+    """A proxy that kept a 404 or 410 for minutes would hide an item that came back."""
+    response = client.get(url)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Cache-Control"] == "public, max-age=5"
+
+
+def test_a_removed_item_answers_410_that_caches_keep_a_few_seconds(client, section_pk_unpublished):
+    response = client.get(f"/api/v1/sections/{section_pk_unpublished}/")
+    assert response.status_code == 410
+    assert response["Cache-Control"] == "public, max-age=5"
+
+
+def test_the_change_log_is_revalidated_every_time(client, db):
+    first = client.get("/api/v1/changes/")
+    assert first["Cache-Control"] == "public, no-cache" and first["ETag"]
+    assert client.get("/api/v1/changes/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+@pytest.fixture
+def section_pk_unpublished(db):
+    section = SectionPage.objects.live().get(number="B.3", locale__language_code="en")
+    section.unpublish()
+    return section.pk
