@@ -33,4 +33,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler404 = "cms.views.not_found"
 handler500 = "cms.views.server_error"

@@ -8,8 +8,10 @@ from django.template import loader
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django.views.defaults import page_not_found
 
 from core.languages import preferred_language
+from feed.problems import problem_not_found
 
 
 @never_cache
@@ -28,6 +30,13 @@ def language_root(request):
     response = redirect(f"/{choice}/")
     patch_vary_headers(response, ["Accept-Language"])
     return response
+
+
+def not_found(request, exception):
+    """A 404: under /api/ a problem document, as every feed error; elsewhere the site's page."""
+    if request.path.startswith("/api/"):
+        return problem_not_found()
+    return page_not_found(request, exception)
 
 
 def server_error(request):

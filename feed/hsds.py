@@ -230,11 +230,22 @@ class HsdsServiceListView(HsdsListView):
 
 
 class HsdsServiceDetailView(HsdsView):
+    """One service by its HSDS id. An id names one language's record, so it resolves whatever
+    the request's language, and answers in the record's (as the feed's details do)."""
+
+    @staticmethod
+    def find(hsds_uuid) -> Service | None:
+        return next((s for s in public_services() if service_id(s) == str(hsds_uuid)), None)
+
+    def item_locale(self, hsds_uuid):
+        service = self.find(hsds_uuid)
+        return service.locale if service else None
+
     def build(self, request, hsds_uuid):
-        for service in public_services().filter(locale=self.locale):
-            if service_id(service) == str(hsds_uuid):
-                return {"hsds": service_document(service)}
-        raise NotFound("No published service has this HSDS id in this language.")
+        service = self.find(hsds_uuid)
+        if service is None:
+            raise NotFound("No published service has this HSDS id.")
+        return {"hsds": service_document(service)}
 
 
 class HsdsOrganisationListView(HsdsListView):

@@ -2,6 +2,7 @@
 
 from http import HTTPStatus
 
+from django.http import JsonResponse
 from rest_framework.views import exception_handler
 
 # A shared cache (a partner's proxy, a CDN) may keep a problem this many seconds, no longer: an
@@ -30,5 +31,18 @@ def problem_exception_handler(exc, context):
         problem["detail"] = " ".join(str(m) for m in detail)
     response.data = problem
     response.content_type = "application/problem+json"
+    response["Cache-Control"] = f"public, max-age={PROBLEM_MAX_AGE}"
+    return response
+
+
+def problem_not_found() -> JsonResponse:
+    """The problem for a path under /api/ that no endpoint serves."""
+    problem = {
+        "type": "about:blank",
+        "title": HTTPStatus.NOT_FOUND.phrase,
+        "status": 404,
+        "detail": "No feed endpoint has this path; /api/v1/ lists them.",
+    }
+    response = JsonResponse(problem, status=404, content_type="application/problem+json")
     response["Cache-Control"] = f"public, max-age={PROBLEM_MAX_AGE}"
     return response

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from feed.atom import ChangesAtomFeed
 from feed.changes import ChangesView
+from feed.root import FeedRootView
 from feed.search import SearchView, SuggestView
 from feed.sections import SectionDetailView, SectionListView
 from feed.services import ServiceDetailView, ServiceListView
@@ -12,6 +13,7 @@ from feed.services import ServiceDetailView, ServiceListView
 app_name = "api"
 
 urlpatterns = [
+    path("", FeedRootView.as_view(), name="root"),
     path("sections/", SectionListView.as_view(), name="section-list"),
     path("sections/<int:pk>/", SectionDetailView.as_view(), name="section-detail"),
     path("services/", ServiceListView.as_view(), name="service-list"),

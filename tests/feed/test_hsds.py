@@ -6,6 +6,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from django.conf import settings
+from wagtail.models import Locale
 
 from feed.hsds import service_id
 
@@ -92,3 +93,15 @@ def test_unknown_ids_and_bad_parameters_are_problems(client, db):
     assert response.status_code == 404
     assert client.get("/api/hsds/services", {"per_page": 0}).status_code == 400
     assert client.get("/api/hsds/services", {"sort": "name"}).status_code == 400
+
+
+@pytest.mark.parametrize("code", ["fr", "nl"])
+def test_a_translations_id_resolves_whatever_the_language_asked(client, service, code):
+    """An HSDS client follows ids it was given without knowing their language."""
+    record = service("cpvcf").get_translation(Locale.objects.get(language_code=code))
+    for headers in ({}, {"HTTP_ACCEPT_LANGUAGE": "en"}):
+        response = client.get(f"/api/hsds/services/{service_id(record)}", **headers)
+        assert response.status_code == 200
+        document = response.json()
+        assert document["name"] == record.name
+        assert response["Content-Language"] == code

@@ -14,6 +14,7 @@ def feed_urls(db) -> list[str]:
     section = SectionPage.objects.live().filter(locale__language_code="en").first()
     service = Service.objects.public().filter(locale__language_code="en").first()
     return [
+        "/api/v1/",
         "/api/v1/sections/",
         f"/api/v1/sections/{section.pk}/",
         "/api/v1/services/",
@@ -98,3 +99,26 @@ def section_pk_unpublished(db):
     section = SectionPage.objects.live().get(number="B.3", locale__language_code="en")
     section.unpublish()
     return section.pk
+
+
+def test_the_feed_root_lists_what_it_offers(client, db):
+    root = client.get("/api/v1/", HTTP_HOST="testserver").json()
+    assert root["version"] == "1"
+    for name, url in {**root["endpoints"], "schema": root["schema"], "hsds": root["hsds"]}.items():
+        query = {"q": "help"} if name == "search" else {}
+        assert client.get(url, query).status_code == 200, name
+    assert sorted(root["atom"]) == ["en", "fr", "nl"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nothing-here/", "/api/", "/api/v2/sections/"])
+def test_unknown_feed_paths_are_problems_not_pages(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "No feed endpoint has this path; /api/v1/ lists them."
+
+
+def test_the_site_keeps_its_own_404_page_and_the_feed_its_slash_redirects(client, db):
+    page = client.get("/en/no-such-page/")
+    assert page.status_code == 404 and page["Content-Type"].startswith("text/html")
+    assert client.get("/api/v1/sections").status_code == 301
