@@ -83,9 +83,16 @@ def record_change(obj, action: str) -> None:
         record(parent, Action.UPDATED)
 
 
+def is_public(section: SectionPage) -> bool:
+    """Neither the section nor an ancestor has a view restriction."""
+    return SectionPage.objects.filter(pk=section.pk).public().exists()
+
+
 def on_page_published(sender, instance, **kwargs):
+    """A section is announced unless it is private (its own restriction or an ancestor's): it
+    was announced as removed when it became private, and stays out until it is public again."""
     instance = instance.specific
-    if isinstance(instance, SectionPage):
+    if isinstance(instance, SectionPage) and is_public(instance):
         record_change(instance, Action.PUBLISHED)
     if not instance.is_leaf():
         record_related_sections(instance)
@@ -131,6 +138,8 @@ def on_restriction_changed(sender, instance, **kwargs):
     """A private page leaves the feed; a page made public again comes back."""
     action = Action.PUBLISHED if kwargs.get("signal") is post_delete else Action.UNPUBLISHED
     sections = SectionPage.objects.live().descendant_of(instance.page, inclusive=True)
+    if action == Action.PUBLISHED:  # unless another restriction still holds them
+        sections = sections.public()
     for section in sections:
         record_change(section, action)
 

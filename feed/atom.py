@@ -9,9 +9,12 @@ from django.utils.translation import override
 from changes.models import ChangeEvent
 from core.languages import content_languages
 from knowledge.models import SectionPage
-from services.models import Service
+from knowledge.representation import public_sections
+from services.representation import public_services
 
-MODELS = {"section": SectionPage, "service": Service}
+# What an entry may show of its item: only what the public site shows (never a draft, a
+# private section or a closed service).
+PUBLIC = {"section": public_sections, "service": public_services}
 
 
 class ChangesAtomFeed(Feed):
@@ -49,8 +52,7 @@ class ChangesAtomFeed(Feed):
         return ChangeEvent.objects.filter(locale=locale).order_by("-id")[:50]
 
     def current(self, event):
-        model = MODELS[event.object_type]
-        return model.objects.filter(pk=event.object_id, live=True).first()
+        return PUBLIC[event.object_type]().filter(pk=event.object_id).first()
 
     def item_title(self, event):
         item = self.current(event)

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
+from wagtail.models import PageViewRestriction
 
 from cms.wsgi import application
 
@@ -32,6 +33,28 @@ def test_atom_feed_lists_the_latest_changes_of_one_language(client, section):
     assert client.get("/api/v1/changes/de.atom").status_code == 404
 
 
+def test_a_private_sections_edits_reach_neither_the_change_log_nor_atom(client, section):
+    """Edited while private (its parent has a login restriction): nothing of it leaves. Made
+    public again: announced and shown."""
+    editor = get_user_model().objects.create_superuser("editor", "e@example.org", "x" * 12)
+    page = section("A.4.3")
+    restriction = PageViewRestriction.objects.create(page=section("A.4"), restriction_type="login")
+    page.summary = "A summary written while the section is private."
+    page.save_revision(user=editor).publish()
+
+    def actions():
+        changes = client.get("/api/v1/changes/", {"limit": 1000}).json()["results"]
+        return [c["action"] for c in changes if c["type"] == "section" and c["id"] == page.pk]
+
+    atom = client.get("/api/v1/changes/en.atom").content.decode()
+    assert page.summary not in atom and page.title not in atom
+    assert actions()[-1] == "unpublished"
+
+    restriction.delete()
+    assert actions()[-1] == "published"
+    assert page.summary in client.get("/api/v1/changes/en.atom").content.decode()
+
+
 @pytest.fixture
 def keep_test_connection():
     """Calls through WSGI must not close the test's database connection (as Django's test
@@ -47,7 +70,8 @@ def test_fuzzing_the_feed_finds_no_server_error_and_no_schema_violation(db, keep
     """Every operation of the OpenAPI schema, with generated parameters (bounded for CI)."""
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 7
+    # The root, sections and services (list, detail), search, suggest, changes.
+    assert len(operations) == 8
     for operation in operations:
 
         @given(case=operation.as_strategy())
