@@ -75,6 +75,7 @@ class FeedView(APIView):
 
     allowed_params: set[str] = {"locale"}
     http_method_names = ["get", "head", "options"]
+    parser_classes = ()  # read-only: the feed reads no request body
     # True: caches must ask every time (they get a 304 while nothing changed), for endpoints
     # whose point is to be current, such as /changes/.
     always_revalidate = False

@@ -104,6 +104,7 @@ class SearchBaseView(APIView):
     """Strict parameters and the feed's envelope, never cached."""
 
     http_method_names = ["get", "head", "options"]
+    parser_classes = ()  # read-only: search reads no request body
     params: type[serializers.Serializer]
 
     def get(self, request):
