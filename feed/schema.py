@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-PROBLEM = "application/problem+json"
+from feed.problems import PROBLEM
 
 
 class ProblemSerializer(serializers.Serializer):
