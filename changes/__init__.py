@@ -1,1 +1,2 @@
-"""The change log partners sync from, and the recorder that turns Wagtail's signals into it."""
+"""What partners sync from: every public item's document, rebuilt after each write to content,
+and the change log of how those documents changed."""

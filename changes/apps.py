@@ -6,6 +6,6 @@ class ChangesConfig(AppConfig):
     verbose_name = "Change log"
 
     def ready(self):
-        from changes.recorder import connect_signals
+        from changes.triggers import connect_signals
 
         connect_signals()

@@ -2,19 +2,26 @@
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from changes.models import ChangeEvent
+from changes.reconcile import ensure_current
 from core.languages import content_languages
-from knowledge.models import SectionPage
+from feed.changes import DETAIL_ROUTES
+from knowledge.models import FactSheetPage, SectionPage
 from knowledge.representation import public_sections
 from services.representation import public_services
 
 # What an entry may show of its item: only what the public site shows (never a draft, a
 # private section or a closed service).
-PUBLIC = {"section": public_sections, "service": public_services}
+PUBLIC = {
+    "section": public_sections,
+    "service": public_services,
+    "fact_sheet": lambda: FactSheetPage.objects.live().public(),
+}
 
 
 class ChangesAtomFeed(Feed):
@@ -34,6 +41,7 @@ class ChangesAtomFeed(Feed):
     def get_object(self, request, locale):
         if locale not in content_languages():
             raise Http404("Unknown language.")
+        ensure_current()
         self.request = request
         self.language = locale  # xml:lang of the feed
         return locale
@@ -56,7 +64,7 @@ class ChangesAtomFeed(Feed):
 
     def item_title(self, event):
         item = self.current(event)
-        name = item.title if isinstance(item, SectionPage) else item.name if item else ""
+        name = getattr(item, "title", None) or getattr(item, "name", "")
         label = f"{event.identifier} {name}".strip()
         with override(event.locale):
             return {
@@ -68,15 +76,15 @@ class ChangesAtomFeed(Feed):
 
     def item_description(self, event):
         item = self.current(event)
-        if isinstance(item, SectionPage):
+        if isinstance(item, SectionPage | FactSheetPage):
             return item.summary
         return item.description if item else ""
 
     def item_link(self, event):
         item = self.current(event)
-        if isinstance(item, SectionPage) and not event.removed:
+        if isinstance(item, SectionPage | FactSheetPage) and not event.removed:
             return item.get_url(self.request)
-        return f"/api/v1/{event.object_type}s/{event.object_id}/"
+        return reverse(DETAIL_ROUTES[event.object_type], args=[event.object_id])
 
     def item_guid(self, event):
         return f"urn:ipv-kb:change:{event.id}"

@@ -1,17 +1,18 @@
 """Base view of the feed: strict parameters, the envelope, and HTTP caching done right.
 
-Every response carries an ETag and Last-Modified derived from the change log (plus, where
-opening hours matter, the current open/closed state), so a conditional request is answered 304
-before any body is built. Cache-Control's max-age never runs past the next scheduled publish or
-expiry, nor past the next opening-hours change when the response says what is open now."""
+Items are served from their public documents (changes/reconcile.py), rebuilt after every write
+to content and shared by every server process. The ETag is the hash of the response's data, so
+equal bodies carry equal ETags in every process and a changed body never gets a 304. Last-Modified
+is the last change the response shows. Cache-Control's max-age never runs past the next scheduled
+publish or expiry, nor past the next opening-hours change (every response says what is open)."""
 
 import hashlib
+import json
 from datetime import UTC, datetime
-from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max, Min
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.translation import override
@@ -21,13 +22,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Page, Revision
 
-from changes.models import ChangeEvent
+from changes.models import ChangeEvent, PublicDocument
+from changes.reconcile import ensure_current
+from changes.snapshot import ORIGIN, serialise
 from core.languages import content_languages
 from feed.meta import feed_meta
-from feed.params import check_raw_params, negotiate_locale
+from feed.params import check_raw_params, locales, negotiate_locale
 from feed.tombstones import gone_or_not_found
 from services.hours import next_transition, open_at
 from services.models import Service
+from services.representation import with_open_now
 
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 MAX_ID = 2**63 - 1  # larger ids cannot exist, and databases refuse to compare with them
@@ -63,11 +67,11 @@ def opening_rules() -> list[tuple]:
     ]
 
 
-def open_state(rules, now) -> tuple[str, datetime | None]:
-    """Which services are open now, and when that next changes."""
-    open_ids = [pk for pk, mode, active, periods in rules if open_at(mode, active, periods, now)]
+def open_state(rules, now) -> tuple[dict[int, bool | None], datetime | None]:
+    """Each service's `open_now`, and when the first of them next changes."""
+    values = {pk: open_at(mode, active, periods, now) for pk, mode, active, periods in rules}
     transitions = [next_transition(periods, now) for _, mode, _, periods in rules if periods]
-    return ",".join(map(str, open_ids)), min((t for t in transitions if t), default=None)
+    return values, min((t for t in transitions if t), default=None)
 
 
 class FeedView(APIView):
@@ -86,14 +90,18 @@ class FeedView(APIView):
         check_raw_params(request, self.allowed_params)
         self.locale = negotiate_locale(request, request.query_params.get("locale"))
         self.now = timezone.now()
-        etag, last_modified, expires = self.validators(request, **kwargs)
+        ensure_current()
+        self.origin = f"{request.scheme}://{request.get_host()}"
+        self.open_now, expires = self.timing()
+        self.locale = self.item_locale(**kwargs) or self.locale
+        with override(self.locale.language_code):
+            data = self.envelope(self.build(request, **kwargs))
+        etag = quote_etag(hashlib.sha256(serialise(data).encode()).hexdigest()[:32])
+        last_modified = self.last_modified(**kwargs)
         if self.not_modified(request, etag, last_modified):
             response = Response(status=304)
         else:
-            self.locale = self.item_locale(**kwargs) or self.locale
-            with override(self.locale.language_code):
-                body = self.build(request, **kwargs)
-            response = Response({"meta": feed_meta(self.locale, self.now), **body})
+            response = Response(data)
         max_age = settings.FEED_MAX_AGE
         if expires is not None:
             max_age = max(0, min(max_age, int((expires - self.now).total_seconds())))
@@ -106,31 +114,33 @@ class FeedView(APIView):
         response["Content-Language"] = self.locale.language_code
         return response
 
+    def envelope(self, body: dict) -> dict:
+        """The response's data: the feed's meta, then the body."""
+        return {"meta": feed_meta(self.locale, self.now), **body}
+
     def item_locale(self, **kwargs):
         """A detail view answers in its item's language, whatever the request asks."""
         return None
 
-    def validators(self, request, **kwargs) -> tuple[str, datetime, datetime | None]:
-        latest = ChangeEvent.objects.order_by("-id").values("id", "occurred_at").first()
-        last_id, last_modified = (latest["id"], latest["occurred_at"]) if latest else (0, EPOCH)
+    def last_modified(self, **kwargs) -> datetime:
+        """When what this response shows last changed: by default, the last change of all."""
+        return latest_change(ChangeEvent.objects.all())
+
+    def timing(self) -> tuple[dict[int, bool | None], datetime | None]:
+        """Each service's `open_now`, and the next moment a response may change on its own (an
+        opening-hours change, a scheduled publish or expiry)."""
+        last_id = ChangeEvent.objects.order_by("-id").values_list("id", flat=True).first()
         # Hours only change with a published change; schedules only with a new revision.
         last_revision = Revision.objects.order_by("-id").values_list("id", flat=True).first()
         rules = cache.get_or_set(f"feed:hours:{last_id}", opening_rules, 3600)
-        open_ids, transition = open_state(rules, self.now)
+        open_now, transition = open_state(rules, self.now)
         scheduled = cache.get_or_set(
             f"feed:scheduled:{last_id}:{last_revision}",
             lambda: next_scheduled_change(self.now) or EPOCH,
             3600,
         )
         scheduled = scheduled if scheduled != EPOCH else None
-        expires = min((m for m in (transition, scheduled) if m), default=None)
-        query = sorted(request.query_params.items())
-        self.open_token = hashlib.sha256(open_ids.encode()).hexdigest()[:12]
-        fingerprint = (
-            f"v1|{request.path}|{query}|{self.locale.language_code}|{last_id}|{self.open_token}"
-        )
-        etag = quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
-        return etag, last_modified, expires
+        return open_now, min((m for m in (transition, scheduled) if m), default=None)
 
     @staticmethod
     def not_modified(request, etag: str, last_modified: datetime) -> bool:
@@ -151,51 +161,68 @@ class FeedView(APIView):
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 
-    def represent_all(self, request, kind: str, items, represent) -> list[dict]:
-        """Items' representations, each reused until the change log records a change to that
-        item or the open/closed state moves on (both are in the key, so never stale: a change
-        that alters how an item looks is recorded for that item too, see changes/recorder.py)."""
-        versions = dict(
-            ChangeEvent.objects.filter(object_type=kind, object_id__in=[i.pk for i in items])
-            .values("object_id")
-            .annotate(last=Max("id"))
-            .values_list("object_id", "last")
+    def served(self, document: str) -> dict:
+        """A stored document as this request gets it: on its host, with what is open now."""
+        return with_open_now(json.loads(document.replace(ORIGIN, self.origin)), self.open_now)
+
+
+def latest_change(events) -> datetime:
+    latest = events.order_by("-id").values_list("occurred_at", flat=True).first()
+    return latest or EPOCH
+
+
+class DocumentListView(FeedView):
+    """One language's public documents of one type, filtered on their facets, in order."""
+
+    object_type: str
+    filters = None  # the serializer of the list's query parameters
+
+    def matches(self, options: dict, object_id: int, facets: dict) -> bool:
+        return True
+
+    def last_modified(self, **kwargs):
+        return latest_change(
+            ChangeEvent.objects.filter(
+                object_type=self.object_type, locale=self.locale.language_code
+            )
         )
-        origin = f"{request.scheme}://{request.get_host()}"
-        results = []
-        for item in items:
-            key = f"feed:{kind}:{item.pk}:{versions.get(item.pk)}:{self.open_token}:{origin}"
-            data = cache.get(key)
-            if data is None:
-                data = represent(item)
-                cache.set(key, data, settings.FEED_MAX_AGE * 12)
-            results.append(data)
-        return results
+
+    def build(self, request):
+        options = self.valid_params(request, self.filters)
+        rows = PublicDocument.objects.filter(
+            object_type=self.object_type, locale=self.locale.language_code
+        ).order_by("position")
+        ids = [
+            pk
+            for pk, object_id, facets in rows.values_list("pk", "object_id", "facets")
+            if self.matches(options, object_id, facets)
+        ]
+        page = paginate(request, ids, options["page"], options["page_size"])
+        documents = dict(
+            PublicDocument.objects.filter(pk__in=page["results"]).values_list("pk", "document")
+        )
+        page["results"] = [self.served(documents[pk]) for pk in page["results"]]
+        return page
 
 
-class ItemView(FeedView):
+class DocumentView(FeedView):
     """One item by id, in its own language; a removed item answers 410 with its tombstone."""
 
-    allowed_params = {"locale"}
-    kind: str  # "section" or "service", as in the change log
-    model = None
-
-    def public_items(self):
-        raise NotImplementedError
-
-    def represent(self, item, request) -> dict:
-        raise NotImplementedError
+    object_type: str
 
     def item_locale(self, pk):
-        item = self.model.objects.filter(pk=pk).select_related("locale").first()
-        return item.locale if item else None
+        self.document = PublicDocument.objects.filter(
+            object_type=self.object_type, object_id=pk
+        ).first()
+        if self.document is None:
+            gone_or_not_found(self.object_type, pk)
+        return locales()[self.document.locale]
+
+    def last_modified(self, **kwargs):
+        return self.document.changed_at
 
     def build(self, request, pk):
-        item = self.public_items().filter(pk=pk).first()
-        if item is None:
-            gone_or_not_found(self.kind, pk)
-        represent = partial(self.represent, request=request)
-        return {"data": self.represent_all(request, self.kind, [item], represent)[0]}
+        return {"data": self.served(self.document.document)}
 
 
 def paginate(request, items, page: int, page_size: int) -> dict:

@@ -9,12 +9,16 @@ from rest_framework import serializers
 
 from changes.models import ChangeEvent
 from core.languages import content_languages
+from core.links import api_url
 from feed.base import FeedView
 from feed.schema import PROBLEM, MetaSerializer, ProblemSerializer
-from services.representation import api_url
 
 CURSOR = re.compile(r"[0-9]{1,18}")  # ASCII digits only ("²".isdigit() is true), below 2**63
-DETAIL_ROUTES = {"section": "api:section-detail", "service": "api:service-detail"}
+DETAIL_ROUTES = {
+    "section": "api:section-detail",
+    "service": "api:service-detail",
+    "fact_sheet": "api:fact-sheet-detail",
+}
 
 
 # The OpenAPI shapes of what this module serves (the views build plain dicts).
@@ -23,7 +27,7 @@ DETAIL_ROUTES = {"section": "api:section-detail", "service": "api:service-detail
 class ChangeSerializer(serializers.Serializer):
     cursor = serializers.IntegerField()
     action = serializers.ChoiceField(["published", "updated", "unpublished", "deleted"])
-    type = serializers.ChoiceField(["section", "service"])
+    type = serializers.ChoiceField(list(DETAIL_ROUTES))
     id = serializers.IntegerField()
     identifier = serializers.CharField()
     locale = serializers.CharField()

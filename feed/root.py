@@ -29,8 +29,11 @@ class FeedRootView(FeedView):
         def url(name, *args):
             return request.build_absolute_uri(reverse(name, args=args))
 
-        names = ("sections", "services", "search", "changes")
-        routes = ("api:section-list", "api:service-list", "api:search", "api:changes")
+        names = ("fact_sheets", "sections", "services", "search", "changes")
+        routes = (
+            "api:fact-sheet-list", "api:section-list", "api:service-list", "api:search",
+            "api:changes",
+        )  # fmt: skip
         return {
             "version": "1",
             "endpoints": {name: url(route) for name, route in zip(names, routes, strict=True)},

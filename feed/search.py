@@ -11,6 +11,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.links import api_url
 from feed.base import LOCALE, FeedView, page_links
 from feed.meta import feed_meta
 from feed.params import PageParams, check_raw_params, negotiate_locale
@@ -19,7 +20,6 @@ from knowledge.models import Topic
 from knowledge.numbers import PART_NUMBER
 from search.engines.base import Filters, Hit
 from search.searcher import MAX_WORDS, NothingToSearch, search, suggest
-from services.representation import api_url
 
 # The OpenAPI shapes of what this module serves (the views build plain dicts).
 

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
-from feed.base import ITEM_ID, LOCALE, FeedView, ItemView, paginate
+from feed.base import ITEM_ID, LOCALE, DocumentListView, DocumentView
 from feed.params import PageParams
 from feed.schema import (
     PROBLEM,
@@ -13,10 +13,8 @@ from feed.schema import (
     TranslationLinkSerializer,
     item_responses,
 )
-from feed.translations import translation_links
-from knowledge.models import SectionPage, SectionTopic, Topic
+from knowledge.models import Topic
 from knowledge.numbers import PART_NUMBER, SECTION_NUMBER
-from knowledge.representation import public_sections, section_representation
 
 # The OpenAPI shapes of what this module serves (the views build plain dicts).
 
@@ -88,15 +86,8 @@ class SectionFilters(PageParams):
     topic = serializers.ChoiceField(Topic.values, required=False)
 
 
-def with_translations(page, request) -> dict:
-    others = public_sections().filter(translation_key=page.translation_key).exclude(pk=page.pk)
-    links = translation_links(
-        page, request, "api:section-detail", others.order_by("locale__language_code")
-    )
-    return section_representation(page, request, links)
-
-
-class SectionListView(FeedView):
+class SectionListView(DocumentListView):
+    object_type, filters = "section", SectionFilters
     allowed_params = {
         "locale", "fact_sheet", "part", "parent", "number", "topic", "page", "page_size",
     }  # fmt: skip
@@ -113,35 +104,16 @@ class SectionListView(FeedView):
         """Sections of the fact sheets in one language, in reading order."""
         return super().get(request, *args, **kwargs)
 
-    def build(self, request):
-        options = self.valid_params(request, SectionFilters)
-        sections = public_sections().filter(locale=self.locale).order_by("path")
-        if "fact_sheet" in options:
-            sections = [s for s in sections if s.fact_sheet().slug == options["fact_sheet"]]
-        else:
-            sections = list(sections)
-        if "part" in options:
-            sections = [s for s in sections if s.number.split(".")[0] == options["part"]]
-        if "parent" in options:
-            sections = [s for s in sections if s.number.rpartition(".")[0] == options["parent"]]
-        if "topic" in options:
-            tagged = set(
-                SectionTopic.objects.filter(topic=options["topic"]).values_list(
-                    "page_id", flat=True
-                )
-            )
-            sections = [s for s in sections if s.pk in tagged]
-        if "number" in options:
-            sections = [s for s in sections if s.number == options["number"]]
-        page = paginate(request, sections, options["page"], options["page_size"])
-        page["results"] = self.represent_all(
-            request, "section", page["results"], lambda s: with_translations(s, request)
-        )
-        return page
+    def matches(self, options, object_id, facets):
+        return all(
+            facets[name] == options[name]
+            for name in ("fact_sheet", "part", "parent", "number")
+            if name in options
+        ) and ("topic" not in options or options["topic"] in facets["topics"])
 
 
-class SectionDetailView(ItemView):
-    kind, model = "section", SectionPage
+class SectionDetailView(DocumentView):
+    object_type = "section"
 
     @extend_schema(
         operation_id="get_section",
@@ -151,9 +123,3 @@ class SectionDetailView(ItemView):
     def get(self, request, *args, **kwargs):
         """One section, its structured body with live service records, and its translations."""
         return super().get(request, *args, **kwargs)
-
-    def public_items(self):
-        return public_sections()
-
-    def represent(self, item, request):
-        return with_translations(item, request)

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
-from feed.base import ITEM_ID, LOCALE, FeedView, ItemView, paginate
+from feed.base import ITEM_ID, LOCALE, DocumentListView, DocumentView
 from feed.params import PageParams
 from feed.schema import (
     PROBLEM,
@@ -13,9 +13,7 @@ from feed.schema import (
     TranslationLinkSerializer,
     item_responses,
 )
-from feed.translations import translation_links
 from services.models import Service
-from services.representation import public_services, service_representation
 
 # The OpenAPI shapes of what this module serves (the views build plain dicts).
 
@@ -111,18 +109,8 @@ class ServiceFilters(PageParams):
     open_now = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
-def with_translations(service, request, now) -> dict:
-    others = (
-        Service.objects.filter(live=True, translation_key=service.translation_key)
-        .exclude(pk=service.pk)
-        .select_related("locale")
-        .order_by("locale__language_code")
-    )
-    links = translation_links(service, request, "api:service-detail", others)
-    return service_representation(service, request, links, now)
-
-
-class ServiceListView(FeedView):
+class ServiceListView(DocumentListView):
+    object_type, filters = "service", ServiceFilters
     allowed_params = {"locale", "language", "kind", "audience", "open_now", "page", "page_size"}
 
     @extend_schema(
@@ -134,27 +122,19 @@ class ServiceListView(FeedView):
         """Published services in one language, with `open_now` in Brussels time."""
         return super().get(request, *args, **kwargs)
 
-    def build(self, request):
-        options = self.valid_params(request, ServiceFilters)
-        services = public_services().filter(locale=self.locale).order_by("slug")
-        if "language" in options:
-            services = services.filter(languages__language=options["language"]).distinct()
-        if "kind" in options:
-            services = services.filter(kind=options["kind"])
-        if options.get("audience"):
-            services = services.filter(audience__icontains=options["audience"])
-        services = list(services)
-        if options.get("open_now") is not None:
-            services = [s for s in services if bool(s.open_at(self.now)) == options["open_now"]]
-        page = paginate(request, services, options["page"], options["page_size"])
-        page["results"] = self.represent_all(
-            request, "service", page["results"], lambda s: with_translations(s, request, self.now)
+    def matches(self, options, object_id, facets):
+        audience = options.get("audience")
+        open_now = options.get("open_now")
+        return (
+            ("language" not in options or options["language"] in facets["languages"])
+            and ("kind" not in options or facets["kind"] == options["kind"])
+            and (not audience or audience.casefold() in facets["audience"].casefold())
+            and (open_now is None or bool(self.open_now.get(object_id)) == open_now)
         )
-        return page
 
 
-class ServiceDetailView(ItemView):
-    kind, model = "service", Service
+class ServiceDetailView(DocumentView):
+    object_type = "service"
 
     @extend_schema(
         operation_id="get_service",
@@ -164,9 +144,3 @@ class ServiceDetailView(ItemView):
     def get(self, request, *args, **kwargs):
         """One service record with every field, its translations and `open_now`."""
         return super().get(request, *args, **kwargs)
-
-    def public_items(self):
-        return public_services()
-
-    def represent(self, item, request):
-        return with_translations(item, request, self.now)

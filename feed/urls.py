@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from feed.atom import ChangesAtomFeed
 from feed.changes import ChangesView
+from feed.fact_sheets import FactSheetDetailView, FactSheetListView
 from feed.root import FeedRootView
 from feed.search import SearchView, SuggestView
 from feed.sections import SectionDetailView, SectionListView
@@ -14,6 +15,8 @@ app_name = "api"
 
 urlpatterns = [
     path("", FeedRootView.as_view(), name="root"),
+    path("fact-sheets/", FactSheetListView.as_view(), name="fact-sheet-list"),
+    path("fact-sheets/<int:pk>/", FactSheetDetailView.as_view(), name="fact-sheet-detail"),
     path("sections/", SectionListView.as_view(), name="section-list"),
     path("sections/<int:pk>/", SectionDetailView.as_view(), name="section-detail"),
     path("services/", ServiceListView.as_view(), name="service-list"),

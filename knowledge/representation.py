@@ -2,14 +2,9 @@
 
 from wagtail.models import Page
 
+from core.links import api_url, public_url
+from core.translations.links import translation_links
 from knowledge.models import FactSheetPage, SectionPage
-from services.representation import api_url
-
-
-def public_url(page, request) -> str:
-    """Absolute URL on the host the partner called (the public site and the feed share it)."""
-    path = page.get_url(request)
-    return request.build_absolute_uri(path) if request else path
 
 
 def public_sections():
@@ -57,4 +52,47 @@ def section_representation(page: SectionPage, request, translations: list[dict])
             "next_review_due": page.next_review_due,
         },
         "body": page.body.stream_block.get_api_representation(page.body, {"request": request}),
+    }
+
+
+def section_document(page: SectionPage, request) -> dict:
+    """A section as the feed serves it: its representation and its public translations."""
+    others = public_sections().filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    links = translation_links(
+        page, request, "api:section-detail", others.order_by("locale__language_code")
+    )
+    return section_representation(page, request, links)
+
+
+def fact_sheet_document(sheet: FactSheetPage, request) -> dict:
+    """A fact sheet as the feed serves it: its preface, and its contents in reading order."""
+    others = (
+        FactSheetPage.objects.live()
+        .public()
+        .filter(translation_key=sheet.translation_key)
+        .exclude(pk=sheet.pk)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    return {
+        "id": sheet.pk,
+        "type": "fact_sheet",
+        "slug": sheet.slug,
+        "title": sheet.title,
+        "subtitle": sheet.subtitle,
+        "summary": sheet.summary,
+        "locale": sheet.locale.language_code,
+        "translation_key": str(sheet.translation_key),
+        "url": public_url(sheet, request),
+        "api_url": api_url(request, "api:fact-sheet-detail", sheet.pk),
+        "translations": translation_links(sheet, request, "api:fact-sheet-detail", others),
+        "preface": sheet.preface.stream_block.get_api_representation(
+            sheet.preface, {"request": request}
+        ),
+        "contents": [
+            {**section_link(section, request), "level": section.depth - sheet.depth}
+            for section in sheet.sections()
+        ],
+        "first_published_at": sheet.first_published_at,
+        "last_published_at": sheet.last_published_at,
     }

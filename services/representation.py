@@ -1,16 +1,12 @@
 """A service record as partners receive it: every field, facts and texts, as plain JSON."""
 
-from django.urls import reverse
 from django.utils import timezone
 
+from core.links import api_url
+from core.translations.links import translation_links
 from services.models import OpeningPeriod, Service
 
 WEEKDAYS = [name.lower() for _, name in OpeningPeriod.Weekday.choices]
-
-
-def api_url(request, name: str, pk: int) -> str:
-    path = reverse(name, args=[pk])
-    return request.build_absolute_uri(path) if request else path
 
 
 def public_services():
@@ -99,3 +95,28 @@ def service_representation(service: Service, request, translations=None, now=Non
     if translations is not None:
         data["translations"] = translations
     return data
+
+
+def service_document(service: Service, request, now=None) -> dict:
+    """A service as the feed serves it: its representation and its public translations."""
+    others = (
+        public_services().filter(translation_key=service.translation_key).exclude(pk=service.pk)
+    )
+    links = translation_links(
+        service, request, "api:service-detail", others.order_by("locale__language_code")
+    )
+    return service_representation(service, request, links, now)
+
+
+def with_open_now(document, open_now: dict):
+    """`document` with each service's `open_now` from `open_now` (service id to True, False or
+    None), wherever services appear in it: documents are stored without it, since it depends on
+    the time of the request."""
+    if isinstance(document, list):
+        return [with_open_now(item, open_now) for item in document]
+    if not isinstance(document, dict):
+        return document
+    result = {key: with_open_now(value, open_now) for key, value in document.items()}
+    if result.get("type") == "service" and "open_now" in result:
+        result["open_now"] = open_now.get(result["id"])
+    return result

@@ -71,7 +71,7 @@ def test_fuzzing_the_feed_finds_no_server_error_and_no_schema_violation(db, keep
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
     operations = [result.ok() for result in schema.get_all_operations()]
     # The root, sections and services (list, detail), search, suggest, changes.
-    assert len(operations) == 8
+    assert len(operations) == 10
     for operation in operations:
 
         @given(case=operation.as_strategy())

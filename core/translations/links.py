@@ -2,9 +2,8 @@
 
 from wagtail.models import Locale, Page
 
+from core.links import api_url, public_url
 from core.translations.status import translation_status
-from knowledge.representation import public_url
-from services.representation import api_url
 
 
 def translation_links(obj, request, api_name: str, public_translations) -> list[dict]:
