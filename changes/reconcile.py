@@ -5,16 +5,19 @@ counted (changes/triggers.py); reconciling rebuilds every public document and co
 the stored one, so whatever an edit changed, in whichever item (a parent's children, a moved
 section's breadcrumb, an organisation's name in every service card), is stored and announced."""
 
+import json
+
 from django.db import transaction
 from django.db.models import F, Max
 from django.dispatch import Signal
 from django.utils import timezone
 
 from changes.models import ChangeEvent, Counter, PublicDocument
-from changes.snapshot import KINDS, Entry, current_entries
+from changes.snapshot import KINDS, ORIGIN, Entry, current_entries
 
 Action = ChangeEvent.Action
-# Sent once the documents and the log are committed, with the new events (e.g. to purge caches).
+# Sent once the documents and the log are committed, with the new events and the public pages
+# (paths) of the items they name, e.g. to purge caches.
 documents_changed = Signal()
 
 FIELDS = ["locale", "translation_key", "identifier", "position", "facets", "document", "digest"]
@@ -52,25 +55,29 @@ def reconcile(force: bool = False) -> list[ChangeEvent]:
         )
         if not claimed and not force:
             return []
-        events = apply(current_entries())
+        events, pages = apply(current_entries())
         if events:
-            transaction.on_commit(lambda: documents_changed.send(sender=None, events=events))
+            transaction.on_commit(
+                lambda: documents_changed.send(sender=None, events=events, pages=pages)
+            )
     return events
 
 
-def apply(entries: dict[tuple[str, int], Entry]) -> list[ChangeEvent]:
+def apply(entries: dict[tuple[str, int], Entry]) -> tuple[list[ChangeEvent], set[str]]:
     """Store `entries` as the public documents; log a change for each document that appeared,
-    changed or went away."""
+    changed or went away. Returns the events and the public pages of their items (before and
+    after)."""
     now = timezone.now()
     stored = {(d.object_type, d.object_id): d for d in PublicDocument.objects.all()}
     previous = latest_actions(entries.keys() - stored.keys())
-    created, updated, events = [], [], []
+    created, updated, events, pages = [], [], [], set()
     for key, entry in sorted(entries.items(), key=lambda kv: (kv[0][0], kv[1].position)):
         document = stored.get(key)
         if document is None:
             created.append(PublicDocument(**entry_fields(entry), changed_at=now))
             action = Action.UPDATED if previous.get(key) in LISTED else Action.PUBLISHED
             events.append(event(entry, action))
+            pages |= page_paths(entry.document)
             continue
         changed = document.digest != entry.digest
         fields = entry_fields(entry)
@@ -78,19 +85,29 @@ def apply(entries: dict[tuple[str, int], Entry]) -> list[ChangeEvent]:
             for name, value in fields.items():
                 setattr(document, name, value)
             if changed:
+                pages |= page_paths(document.document) | page_paths(entry.document)
                 document.changed_at = now
                 events.append(event(entry, Action.UPDATED))
             updated.append(document)
     gone = [stored[key] for key in stored.keys() - entries.keys()]
     for document in gone:
         events.append(event(document, removal(document)))
+        pages |= page_paths(document.document)
     PublicDocument.objects.filter(pk__in=[d.pk for d in gone]).delete()
     PublicDocument.objects.bulk_create(created)
     PublicDocument.objects.bulk_update(updated, [*FIELDS, "changed_at"])
-    return ChangeEvent.objects.bulk_create(events)
+    return ChangeEvent.objects.bulk_create(events), pages
 
 
 LISTED = (Action.PUBLISHED, Action.UPDATED)
+
+
+def page_paths(document: str) -> set[str]:
+    """The public pages that show the item: its own, and its fact sheet's printable version."""
+    data = json.loads(document)
+    sheet = data.get("fact_sheet") or {}
+    urls = [data.get("url"), sheet.get("url") and sheet["url"] + "print/"]
+    return {url.removeprefix(ORIGIN) for url in urls if url and url.startswith(ORIGIN)}
 
 
 def entry_fields(entry: Entry) -> dict:

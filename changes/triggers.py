@@ -7,6 +7,7 @@ touch draft bookkeeping (a new revision, a lock) change nothing partners see, an
 
 import logging
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -38,14 +39,21 @@ def reconcile_after_commit() -> None:
 
 
 def on_write(sender, update_fields=None, **kwargs):
-    if not is_content(sender) or (update_fields and set(update_fields) <= DRAFT_FIELDS):
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:
         return
     mark_written()
     transaction.on_commit(reconcile_after_commit)
 
 
 def connect_signals():
-    post_save.connect(on_write, dispatch_uid="changes.saved")
-    post_delete.connect(on_write, dispatch_uid="changes.deleted")
-    m2m_changed.connect(on_write, dispatch_uid="changes.m2m")
-    post_page_move.connect(on_write, dispatch_uid="changes.moved")
+    """Per content model, so that other models keep Django's fast deletes (no signals)."""
+    for model in apps.get_models():
+        if is_content(model):
+            uid = f"changes.{model._meta.label_lower}"
+            post_save.connect(on_write, sender=model, dispatch_uid=f"{uid}.saved")
+            post_delete.connect(on_write, sender=model, dispatch_uid=f"{uid}.deleted")
+            post_page_move.connect(on_write, sender=model, dispatch_uid=f"{uid}.moved")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            if is_content(model) or is_content(through):
+                m2m_changed.connect(on_write, sender=through, dispatch_uid=f"changes.{through}")

@@ -1,5 +1,5 @@
 """Keeping the index true: every change the change log records (publish, update, unpublish,
-delete, move, translation, privacy) reindexes exactly that item once the transaction commits.
+delete, move, translation, privacy) reindexes exactly that item once it is committed.
 An item that may not be shown (draft, private, closed, deleted) is removed, so the index never
 holds what the public site would not show."""
 
@@ -7,9 +7,8 @@ import logging
 import threading
 
 from django.db import transaction
-from django.db.models.signals import post_save
 
-from changes.models import ChangeEvent
+from changes.reconcile import documents_changed
 from search.documents import all_documents, document_for
 from search.engines import get_engine
 
@@ -56,10 +55,14 @@ def rebuild() -> dict[str, int]:
     return get_engine().rebuild(all_documents())
 
 
-def on_change_recorded(sender, instance, created, **kwargs):
-    if created:
-        schedule(instance.object_type, instance.object_id)
+INDEXED = ("section", "service")
+
+
+def on_documents_changed(sender, events, **kwargs):
+    for event in events:
+        if event.object_type in INDEXED:
+            schedule(event.object_type, event.object_id)
 
 
 def connect_signals():
-    post_save.connect(on_change_recorded, sender=ChangeEvent, dispatch_uid="search.index")
+    documents_changed.connect(on_documents_changed, dispatch_uid="search.index")

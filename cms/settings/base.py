@@ -25,12 +25,14 @@ INSTALLED_APPS = [
     "knowledge",
     "services",
     "search",
+    "feed",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -231,6 +233,33 @@ FEED_ATTRIBUTION = os.environ.get("FEED_ATTRIBUTION", "")
 FEED_LICENCE_NAME = os.environ.get("FEED_LICENCE_NAME", "")
 FEED_LICENCE_URL = os.environ.get("FEED_LICENCE_URL", "")
 FEED_MAX_AGE = int(os.environ.get("FEED_MAX_AGE", "300"))
+
+# The cache: shared by every server process (Redis) when REDIS_URL is set, else in memory. Keys
+# name the versions of what they hold, so a shared cache never serves another version.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ipvkb"),
+        }
+    }
+
+# Purge caches in front of the site (wagtail.contrib.frontend_cache) for every URL a change
+# touches: Varnish or Squid with HTTP PURGE, and/or Cloudflare. See docs/operations.md.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
 
 # CORS: the feed is open to every origin for reading; nothing else is.
 CORS_URLS_REGEX = r"^/api/"

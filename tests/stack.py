@@ -1,0 +1,97 @@
+"""The parts production runs, for the server suites: a PostgreSQL database of a test's own,
+Redis, and Varnish in front (deploy/varnish.vcl). Each is found where this machine has it;
+without it the tests that need it are skipped with the reason (CI installs or starts them all:
+.ci/run)."""
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.parse
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.browser import ROOT
+
+POSTGRES_URL = os.environ.get("CI_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+
+
+def reachable(url: str) -> bool:
+    parts = urllib.parse.urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def require(url: str, what: str) -> None:
+    if not reachable(url):
+        pytest.skip(f"{what} is not reachable at {url}; .ci/run starts it")
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A new PostgreSQL database of the caller's, dropped afterwards."""
+    require(POSTGRES_URL, "PostgreSQL")
+    import psycopg
+
+    parts = urllib.parse.urlsplit(POSTGRES_URL)
+    name = f"ipvkb_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    maintenance = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield parts._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(maintenance, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def redis_env() -> dict[str, str]:
+    """Settings for a shared Redis cache, under a key prefix no other site uses."""
+    require(REDIS_URL, "Redis")
+    return {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": f"ipvkb-test-{uuid.uuid4().hex[:8]}"}
+
+
+def varnish_vcl(backend_port: int) -> str:
+    """deploy/varnish.vcl, pointed at a server on this machine's loopback."""
+    vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
+    return (
+        vcl.replace('.host = "web";', '.host = "127.0.0.1";')
+        .replace('.port = "8000";', f'.port = "{backend_port}";')
+        .replace('    "web";\n', "")
+    )
+
+
+def start_varnish(scratch: Path, port: int, backend_port: int) -> subprocess.Popen:
+    """Varnish on 127.0.0.1:`port` in front of 127.0.0.1:`backend_port`."""
+    if not Path(VARNISHD).exists():
+        pytest.skip("Varnish is not installed; `make proxy` installs Debian's (needs root)")
+    # varnishd reads its configuration as its own unprivileged user: not from a private folder.
+    folder = Path(tempfile.mkdtemp(prefix="ipvkb-varnish-"))
+    folder.chmod(0o755)
+    vcl = folder / "varnish.vcl"
+    vcl.write_text(varnish_vcl(backend_port))
+    vcl.chmod(0o644)
+    log = (scratch / "varnish.log").open("w")
+    process = subprocess.Popen(
+        [VARNISHD, "-F", "-n", str(folder / "work"), "-a", f"127.0.0.1:{port}",
+         "-f", str(vcl), "-s", "malloc,64m"],
+        stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while not reachable(f"http://127.0.0.1:{port}"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"Varnish did not start:\n{(scratch / 'varnish.log').read_text()}")
+        time.sleep(0.1)
+    return process
