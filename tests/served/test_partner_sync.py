@@ -166,8 +166,8 @@ def test_a_partners_copy_is_always_exact(stack):
     run_state_machine_as_test(
         PartnerSync,
         settings=settings(
-            max_examples=3,
-            stateful_step_count=6,
+            max_examples=2,
+            stateful_step_count=5,
             deadline=None,
             derandomize=True,
             suppress_health_check=list(HealthCheck),
