@@ -34,7 +34,7 @@ run: install ## Set up the SQLite database, load the content and serve on http:/
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install browser ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+test: install browser proxy ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 browser: ## Install Debian's Chromium for the browser tests when missing (needs root and apt-get)
@@ -45,6 +45,17 @@ browser: ## Install Debian's Chromium for the browser tests when missing (needs 
 	  else \
 	    echo "Chromium is missing and cannot be installed here (needs root and apt-get):"; \
 	    echo "the browser tests will be skipped. Install Debian's chromium to run them."; \
+	  fi; \
+	fi
+
+proxy: ## Install Debian's Varnish for the caching-proxy tests when missing (needs root and apt-get)
+	@if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's varnish for the caching-proxy tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
+	  else \
+	    echo "Varnish is missing and cannot be installed here (needs root and apt-get):"; \
+	    echo "the caching-proxy tests will be skipped. Install Debian's varnish to run them."; \
 	  fi; \
 	fi
 
