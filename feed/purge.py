@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from changes.reconcile import documents_changed
 from feed.changes import DETAIL_ROUTES
-from feed.hsds import hsds_id
+from feed.hsds.ids import hsds_id
 from knowledge.models import ServiceDirectoryPage
 
 logger = logging.getLogger(__name__)

@@ -69,6 +69,6 @@ def item_responses(detail) -> dict:
 
 
 def only_the_feed(endpoints, **kwargs):
-    """drf-spectacular preprocessing hook: document the partner feed, not the admin's APIs
-    (nor /api/hsds/, which Open Referral's own OpenAPI description documents)."""
-    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+    """drf-spectacular preprocessing hook: document the partner feed and its HSDS view, not
+    the admin's APIs."""
+    return [e for e in endpoints if e[0].startswith(("/api/v1/", "/api/hsds/"))]

@@ -24,8 +24,10 @@ def test_fuzzing_the_feed_finds_no_server_error_and_no_schema_violation(db, keep
     """Every operation of the OpenAPI schema, with generated parameters (bounded for CI)."""
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
     operations = [result.ok() for result in schema.get_all_operations()]
-    # The root, sections and services (list, detail), search, suggest, changes.
-    assert len(operations) == 10
+    # The root, fact sheets, sections and services (list, detail), search, suggest, changes;
+    # and HSDS: its root, services, services at locations, organisations, taxonomies and their
+    # terms (list, detail), every read operation of Open Referral's openapi.json.
+    assert len(operations) == 10 + 11
     for operation in operations:
 
         @given(case=operation.as_strategy())

@@ -3,6 +3,8 @@ revalidate: OPTIONS and HEAD never fail, CORS lets conditional requests through.
 
 import pytest
 
+from feed.hsds.documents.taxonomy import TAXONOMY_ID, term_id
+from feed.hsds.ids import organisation_id, service_at_location_id, service_id
 from knowledge.models import SectionPage
 from services.models import Service
 
@@ -13,6 +15,7 @@ PARTNER = "https://partner.example"
 def feed_urls(db) -> list[str]:
     section = SectionPage.objects.live().filter(locale__language_code="en").first()
     service = Service.objects.public().filter(locale__language_code="en").first()
+    located = Service.objects.public().get(locale__language_code="en", slug="cpvcf")
     return [
         "/api/v1/",
         "/api/v1/sections/",
@@ -26,7 +29,15 @@ def feed_urls(db) -> list[str]:
         "/api/v1/schema/",
         "/api/hsds/",
         "/api/hsds/services",
+        f"/api/hsds/services/{service_id(located)}",
+        "/api/hsds/service_at_locations",
+        f"/api/hsds/service_at_locations/{service_at_location_id(service_id(located))}",
         "/api/hsds/organizations",
+        f"/api/hsds/organizations/{organisation_id(located.organisation)}",
+        "/api/hsds/taxonomies",
+        f"/api/hsds/taxonomies/{TAXONOMY_ID}",
+        "/api/hsds/taxonomy_terms",
+        f"/api/hsds/taxonomy_terms/{term_id(located.kind)}",
     ]
 
 

@@ -46,6 +46,17 @@ def test_unknown_pages_are_plain_404s(site):
     assert fetch(f"{site}/").status == 302
 
 
+def test_unknown_hsds_paths_are_problems_and_its_operations_answer(site):
+    for path in ("/api/hsds/locations", "/api/hsds/services/not-a-uuid", "/api/hsds/services/"):
+        response = fetch(site + path)
+        assert response.status == 404, path
+        assert response.headers["Content-Type"] == "application/problem+json", path
+    services = json.load(fetch(f"{site}/api/hsds/services?locale=nl&minimal=true"))
+    assert services["total_items"] == 6
+    service = fetch(f"{site}/api/hsds/services/{services['contents'][0]['id']}")
+    assert service.status == 200 and service.headers["Content-Language"] == "nl"
+
+
 def test_searches_work_and_leave_no_query_and_no_address_in_the_access_log(served):
     base, access_log = served.url, served.access_log
     page = fetch(f"{base}/fr/search/?q=il+me+frappe", **{"X-Forwarded-Proto": "https"})

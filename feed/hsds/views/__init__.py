@@ -1,0 +1,1 @@
+"""The HSDS operations, one module per kind of record."""
