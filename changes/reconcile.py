@@ -53,8 +53,11 @@ def reconcile(force: bool = False) -> list[ChangeEvent]:
         claimed = Counter.objects.filter(name=Counter.RECONCILED, value__lt=written).update(
             value=written
         )
-        if not claimed and not force:
-            return []
+        if not claimed:
+            if not force:
+                return []
+            # Forced: wait for any reconciliation in progress, as a claim would.
+            Counter.objects.filter(name=Counter.RECONCILED).update(value=written)
         events, pages = apply(current_entries())
         if events:
             transaction.on_commit(
