@@ -10,6 +10,7 @@ from rest_framework import serializers
 from changes.models import ChangeEvent
 from core.languages import content_languages
 from feed.base import FeedView
+from feed.params import refuse_bad_params
 from feed.schema import PROBLEM, MetaSerializer, ProblemSerializer
 from services.representation import api_url
 
@@ -60,8 +61,12 @@ class SinceField(serializers.CharField):
 
 class ChangeFilters(serializers.Serializer):
     since = SinceField(required=False)
-    limit = serializers.IntegerField(min_value=1, max_value=1000, default=200)
-    locale = serializers.ChoiceField(content_languages(), required=False)
+    limit = serializers.IntegerField(
+        min_value=1, max_value=1000, default=200, help_text="Changes in one answer, at most."
+    )
+    locale = serializers.ChoiceField(
+        content_languages(), required=False, help_text="Only this language's changes."
+    )
 
 
 def change_representation(event: ChangeEvent, request) -> dict:
@@ -86,6 +91,7 @@ class ChangesView(FeedView):
 
     @extend_schema(
         operation_id="list_changes",
+        summary="List changes since a cursor",
         parameters=[
             ChangeFilters,
             OpenApiParameter(
@@ -100,6 +106,7 @@ class ChangesView(FeedView):
     )
     def get(self, request, *args, **kwargs):
         """Publish, update, unpublish and delete events after `since`, with tombstones."""
+        refuse_bad_params(request, self.allowed_params, ChangeFilters)
         return super().get(request, *args, **kwargs)
 
     def build(self, request):
