@@ -2,6 +2,13 @@
 operation (HEAD beside every GET; OPTIONS probed on every path) with every check, and the
 document's promises: anonymous, typed block bodies, headers, servers, licence and contact."""
 
+import importlib
+import inspect
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -9,7 +16,7 @@ from django.db import close_old_connections
 from schemathesis.config import SchemathesisConfig
 
 from cms.wsgi import application
-from tests.api_helpers import openapi
+from tests.api_helpers import assert_matches_schema, openapi
 
 
 @pytest.fixture
@@ -139,3 +146,52 @@ def test_servers_licence_and_contact_come_from_settings(settings):
     assert document()["servers"][0]["url"] == "https://kb.example.be"
     assert info["license"] == {"name": "CC BY 4.0", "url": "https://cc.org/by/4.0/"}
     assert info["contact"] == {"name": "Feed team", "email": "feed@example.be"}
+
+
+def test_a_service_block_whose_service_closed_says_null(client, section):
+    """The document's `service: null`, in a real answer: the service was unpublished."""
+    page = section("B.2.1")
+    block = next(b for b in page.body if b.block_type == "service")
+    block.value["service"].localized.unpublish()
+    data = client.get(f"/api/v1/sections/{page.pk}/").json()
+    assert_matches_schema(data, "SectionDetail")
+    services = [b["value"]["service"] for b in data["data"]["body"] if b["type"] == "service"]
+    assert None in services
+
+
+CLIENT_CONFIG = """\
+# Atom is for feed readers: the generator reads only JSON, text and bytes.
+content_type_overrides:
+  application/atom+xml: text/plain
+post_hooks: []
+"""
+
+
+def test_a_generated_python_client_reads_every_section_and_service(client, db, tmp_path):
+    """openapi-python-client generates a client without a warning, and its models read the
+    real content (every section's typed body, every service) in every language."""
+    document, config = tmp_path / "openapi.json", tmp_path / "config.yaml"
+    document.write_text(json.dumps(openapi()))
+    config.write_text(CLIENT_CONFIG)
+    generator = Path(sys.executable).parent / "openapi-python-client"
+    package = tmp_path / "feed_client"
+    run = subprocess.run(
+        [generator, "generate", "--path", document, "--config", config, "--meta", "none",
+         "--output-path", package],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0 and "Warning" not in run.stdout + run.stderr, run.stdout
+    sys.path.insert(0, str(tmp_path))
+    try:
+        models = importlib.import_module("feed_client.models")
+        get_section = importlib.import_module("feed_client.api.sections.get_section")
+    finally:
+        sys.path.remove(str(tmp_path))
+    # Anonymous: a plain client will do (with `security: [{}]` only an authenticated one did).
+    assert "client: AuthenticatedClient | Client," in inspect.getsource(get_section.sync)
+    for code in ("en", "fr", "nl"):
+        sections = client.get("/api/v1/sections/", {"locale": code, "page_size": 100}).json()
+        body = [block for s in models.SectionList.from_dict(sections).results for block in s.body]
+        assert {type(block).__name__ for block in body} >= {"ParagraphBlock", "ServiceBlock"}
+        services = client.get("/api/v1/services/", {"locale": code}).json()
+        assert len(models.ServiceList.from_dict(services).results) == services["count"]
