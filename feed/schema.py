@@ -116,6 +116,18 @@ def item_responses(detail) -> dict:
 
 
 def only_the_feed(endpoints, **kwargs):
-    """drf-spectacular preprocessing hook: document the partner feed, not the admin's APIs
-    (nor /api/hsds/, which Open Referral's own OpenAPI description documents)."""
-    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+    """drf-spectacular preprocessing hook: document the partner feed, not the admin's APIs; an
+    /api/hsds/ operation once its view describes it with extend_schema (drf-spectacular cannot
+    infer a bare HSDS document, and Open Referral's own OpenAPI description documents HSDS)."""
+    return [
+        (path, regex, method, view)
+        for path, regex, method, view in endpoints
+        if path.startswith("/api/v1/")
+        or (path.startswith("/api/hsds/") and described(view, method))
+    ]
+
+
+def described(view, method: str) -> bool:
+    """Whether extend_schema decorates the view's handler of `method` (or its class)."""
+    handler = getattr(view.cls, method.lower(), None)
+    return "schema" in getattr(handler, "kwargs", {}) or "schema" in vars(view.cls)

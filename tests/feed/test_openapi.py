@@ -65,7 +65,8 @@ def test_the_document_covers_the_feed_with_head_beside_every_get():
     methods = {}
     for path, method in operations():
         methods.setdefault(path, set()).add(method)
-    # The root, sections and services (list, detail), search, suggest, changes, Atom.
+    # The root, sections and services (list, detail), search, suggest, changes, Atom; HSDS's
+    # operations join once feed/hsds.py describes them with extend_schema (feed.schema.described).
     assert len(methods) == 9
     assert all(found == {"get", "head"} for found in methods.values())
     assert "/api/v1/changes/{locale}.atom" in methods
