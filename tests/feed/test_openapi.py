@@ -32,7 +32,7 @@ def keep_test_connection():
 
 FUZZ = {
     "seed": 20261201,  # with `deterministic`, the same cases on every run: CI never fails by chance
-    "generation": {"mode": "all", "max-examples": 10, "deterministic": True, "database": "none"},
+    "generation": {"mode": "all", "max-examples": 25, "deterministic": True, "database": "none"},
     "checks": {"enabled": True},  # every check, not only "no server error"
     "phases": {"examples": {"enabled": True}, "coverage": {"enabled": True}},
     "suppress-health-check": ["all"],
