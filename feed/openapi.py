@@ -140,9 +140,9 @@ def caching(view) -> tuple[tuple[str, ...], bool] | None:
 
 # Parameters that feed/base.py declares for every endpoint.
 SHARED_PARAMETERS = {
-    ("locale", "query"): "The language of the answer (en, fr, nl); else Accept-Language decides. "
-    "A detail answers in its item's language whatever is asked.",
-    ("id", "path"): "The item's id: `id` of a list's item, or the end of its `api_url`.",
+    ("locale", "query"): "The language of the answer (en, fr, nl); else Accept-Language decides.",
+    ("id", "path"): "The item's id: `id` of a list's item, or the end of its `api_url`. The "
+    "answer is in the item's language, whatever `locale` asks.",
 }
 
 
@@ -157,7 +157,7 @@ def describe_http(operation: dict, names_of_headers: tuple[str, ...], conditiona
         {"$ref": f"#/components/parameters/{name}"} for name in names
     )
     for status, response in operation["responses"].items():
-        if not response.get("description"):
+        if status == "304" or not response.get("description"):  # 304: not "No response body"
             response["description"] = RESPONSE_DESCRIPTIONS.get(status, "")
         if status in ("200", "304"):
             response["headers"] = headers(*names_of_headers)
@@ -215,10 +215,9 @@ def head_of(get: dict) -> dict:
     head = copy.deepcopy(get)
     head["operationId"] = f"head_{get['operationId']}"
     head["summary"] = f"{get['summary']} (headers only)"
-    head["description"] = (
-        "The headers of the GET, without a body: a cheap way to revalidate or to read "
-        "`ETag`, `Last-Modified` and `Content-Language`."
-    )
+    head["description"] = "The GET's answer without its body: its status and headers."
+    if "ETag" in get["responses"]["200"].get("headers", {}):
+        head["description"] += " A cheap way to revalidate (If-None-Match, If-Modified-Since)."
     for response in head["responses"].values():
         response.pop("content", None)
     return head

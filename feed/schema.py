@@ -1,4 +1,5 @@
-"""Response shapes of the feed, for the OpenAPI schema (the views build plain dicts)."""
+"""Response shapes of the feed, for the OpenAPI schema (the views build plain dicts), and how
+drf-spectacular inspects the feed's views and chooses which it documents."""
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
@@ -25,8 +26,8 @@ class FeedSchema(AutoSchema):
 
 
 class Constant(serializers.Field):
-    """A field that always holds one string (a block's `type`): `const` in the schema, and the
-    value drf-spectacular reads for the discriminator's mapping."""
+    """A field that always holds one string (an item's or a block's `type`): `const` in the
+    schema, and the value drf-spectacular reads for a discriminator's mapping."""
 
     def __init__(self, constant: str, **kwargs):
         self.constant = constant
