@@ -12,6 +12,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# The OpenAPI linters (package.json) send no telemetry and look for no updates.
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+export SCARF_ANALYTICS := false
+# The feed's OpenAPI document as a deployment publishes it, linted in `make lint`. The licence
+# and contact are the operator's to set (never invented: absent until set); stand-ins in the
+# reserved .invalid domain take their place so that the linters check how they are published.
+OPENAPI := var/openapi.yaml
+OPENAPI_ENV := DJANGO_SETTINGS_MODULE=cms.settings.test \
+  FEED_LICENCE_NAME="Stand-in licence" FEED_LICENCE_URL=https://licence.invalid/ \
+  FEED_CONTACT_NAME="Stand-in contact" FEED_CONTACT_URL=https://contact.invalid/ \
+  FEED_CONTACT_EMAIL=feed@contact.invalid
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -25,6 +37,10 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	@touch $@
 
 install: $(VENV)/.synced ## Install the pinned dependencies (uv.lock) into .venv
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
 
 run: install ## Set up the SQLite database, load the content and serve on http://127.0.0.1:$(PORT)
 	$(PY) manage.py migrate --noinput
@@ -59,13 +75,16 @@ proxy: ## Install Debian's Varnish for the caching-proxy tests when missing (nee
 	  fi; \
 	fi
 
-lint: install ## Ruff lint and format check, the one-way layers (import-linter), Django checks, missing migrations
+lint: install node_modules/.installed ## Ruff, the one-way layers (import-linter), Django checks, missing migrations, the OpenAPI document (drf-spectacular, Redocly, Spectral)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py spectacular --fail-on-warn --file /dev/null
+	@mkdir -p $(dir $(OPENAPI))
+	$(OPENAPI_ENV) $(PY) manage.py spectacular --fail-on-warn --validate --file $(OPENAPI)
+	node_modules/.bin/redocly lint --config redocly.yaml $(OPENAPI)
+	node_modules/.bin/spectral lint --ruleset .spectral.yaml --fail-severity hint $(OPENAPI)
 
 bench-api: install ## Benchmark the partner feed against Wagtail API v2 (prints figures)
 	$(PY) bench/api.py
@@ -94,7 +113,7 @@ messages: install ## Refresh and compile the interface catalogues in locale/ (ne
 lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
 	$(UV) lock --python $(PYTHON)
 
-clean: ## Remove the virtual environments and the local database
-	rm -rf $(VENV) $(TOOLS) db.sqlite3 var
+clean: ## Remove the virtual environments, node_modules and the local database
+	rm -rf $(VENV) $(TOOLS) node_modules db.sqlite3 var
 
 .PHONY: help install run test browser lint bench-api bench-relevance bench-search bench-pages translations messages lock clean

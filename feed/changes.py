@@ -64,8 +64,12 @@ class SinceField(serializers.CharField):
 
 class ChangeFilters(serializers.Serializer):
     since = SinceField(required=False)
-    limit = serializers.IntegerField(min_value=1, max_value=1000, default=200)
-    locale = serializers.ChoiceField(content_languages(), required=False)
+    limit = serializers.IntegerField(
+        min_value=1, max_value=1000, default=200, help_text="Changes in one answer, at most."
+    )
+    locale = serializers.ChoiceField(
+        content_languages(), required=False, help_text="Only this language's changes."
+    )
 
 
 def change_representation(event: ChangeEvent, request) -> dict:
@@ -90,6 +94,7 @@ class ChangesView(FeedView):
 
     @extend_schema(
         operation_id="list_changes",
+        summary="List changes since a cursor",
         parameters=[
             ChangeFilters,
             OpenApiParameter(

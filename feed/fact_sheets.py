@@ -4,16 +4,18 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
 from feed.base import ITEM_ID, LOCALE, DocumentListView, DocumentView
+from feed.blocks import section_body
 from feed.params import PageParams
 from feed.schema import (
     PROBLEM,
+    Constant,
     MetaSerializer,
     PageOf,
     ProblemSerializer,
     TranslationLinkSerializer,
     item_responses,
 )
-from feed.sections import BlockSerializer, SectionLinkSerializer
+from feed.sections import SectionLinkSerializer
 
 # The OpenAPI shapes of what this module serves (the views build plain dicts).
 
@@ -24,7 +26,7 @@ class ContentsEntrySerializer(SectionLinkSerializer):
 
 class FactSheetSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    type = serializers.CharField()
+    type = Constant("fact_sheet")
     slug = serializers.CharField()
     title = serializers.CharField()
     subtitle = serializers.CharField(allow_blank=True)
@@ -34,7 +36,7 @@ class FactSheetSerializer(serializers.Serializer):
     url = serializers.URLField()
     api_url = serializers.URLField()
     translations = TranslationLinkSerializer(many=True)
-    preface = BlockSerializer(many=True)
+    preface = section_body(many=True)
     contents = ContentsEntrySerializer(many=True, help_text="Published sections, reading order.")
     first_published_at = serializers.DateTimeField(allow_null=True)
     last_published_at = serializers.DateTimeField(allow_null=True)
@@ -55,6 +57,7 @@ class FactSheetListView(DocumentListView):
 
     @extend_schema(
         operation_id="list_fact_sheets",
+        summary="Fact sheets of one language",
         parameters=[PageParams, LOCALE],
         responses={200: FactSheetListSerializer, 304: None, (400, PROBLEM): ProblemSerializer},
     )
@@ -68,6 +71,7 @@ class FactSheetDetailView(DocumentView):
 
     @extend_schema(
         operation_id="get_fact_sheet",
+        summary="One fact sheet, its preface and contents",
         parameters=[ITEM_ID, LOCALE],
         responses=item_responses(FactSheetDetailSerializer),
     )

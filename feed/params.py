@@ -13,7 +13,7 @@ ALWAYS_ALLOWED = {"format"}
 
 
 def check_raw_params(request, allowed: set[str]) -> None:
-    """Refuse unknown parameters, repeated ones, NUL bytes and over-long values."""
+    """Refuse unknown parameters, repeated ones, blank ones, NUL bytes and over-long values."""
     errors = {}
     for name in request.query_params:
         values = request.query_params.getlist(name)
@@ -21,6 +21,8 @@ def check_raw_params(request, allowed: set[str]) -> None:
             errors[name] = [f"Unknown parameter. Allowed: {', '.join(sorted(allowed))}."]
         elif len(values) > 1:
             errors[name] = ["Give this parameter once."]
+        elif values[0] == "":  # not "absent", as forms have it: strict like every other value
+            errors[name] = ["May not be blank: give a value, or leave the parameter out."]
         elif "\x00" in values[0]:
             errors[name] = ["NUL bytes are not allowed."]
         elif len(values[0]) > MAX_VALUE_LENGTH:
@@ -30,8 +32,9 @@ def check_raw_params(request, allowed: set[str]) -> None:
 
 
 def negotiate_locale(request, requested: str | None) -> Locale:
-    """`?locale=` wins; else the best language of Accept-Language; else the default language."""
-    if requested:
+    """`?locale=` wins; else the best language of Accept-Language; else the default language.
+    An empty `?locale=` is an unknown locale, as everywhere in the feed (not "no locale")."""
+    if requested is not None:
         if requested not in content_languages():
             raise ValidationError(
                 {"locale": [f"Unknown locale. Use one of: {', '.join(content_languages())}."]}
@@ -49,5 +52,9 @@ def locales() -> dict[str, Locale]:
 
 
 class PageParams(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
-    page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
+    page = serializers.IntegerField(
+        min_value=1, max_value=100_000, default=1, help_text="The page, from 1."
+    )
+    page_size = serializers.IntegerField(
+        min_value=1, max_value=100, default=20, help_text="Items per page."
+    )

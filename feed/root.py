@@ -5,8 +5,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
 from core.languages import content_languages
-from feed.base import FeedView
-from feed.schema import MetaSerializer
+from feed.base import LOCALE, FeedView
+from feed.schema import PROBLEM, MetaSerializer, ProblemSerializer
 
 
 class FeedRootSerializer(serializers.Serializer):
@@ -20,7 +20,12 @@ class FeedRootSerializer(serializers.Serializer):
 
 
 class FeedRootView(FeedView):
-    @extend_schema(operation_id="get_feed_root", responses={200: FeedRootSerializer})
+    @extend_schema(
+        operation_id="get_feed_root",
+        summary="What the feed offers",
+        parameters=[LOCALE],
+        responses={200: FeedRootSerializer, 304: None, (400, PROBLEM): ProblemSerializer},
+    )
     def get(self, request, *args, **kwargs):
         """The feed's endpoints, its OpenAPI schema and documentation, and its version."""
         return super().get(request, *args, **kwargs)

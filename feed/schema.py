@@ -1,16 +1,64 @@
-"""Response shapes of the feed, for the OpenAPI schema (the views build plain dicts)."""
+"""Response shapes of the feed, for the OpenAPI schema (the views build plain dicts), and how
+drf-spectacular inspects the feed's views and chooses which it documents."""
 
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
 from feed.problems import PROBLEM
 
 
+class FeedSchema(AutoSchema):
+    """drf-spectacular's inspector for the feed."""
+
+    def get_auth(self):
+        """No security requirement: nothing in the feed needs credentials. (For AllowAny
+        drf-spectacular says `security: [{}]`, "optional authentication", so generated clients
+        ask for credentials, and a client that sends `Authorization` defeats shared caches.)"""
+        return []
+
+    def get_tags(self):
+        """The feed's parts: the root, HSDS, else the first segment after /api/v1/."""
+        if self.path.startswith("/api/hsds/"):
+            return ["hsds"]
+        segment = self.path.removeprefix("/api/v1/").split("/")[0]
+        return [segment or "feed"]
+
+
+class Constant(serializers.Field):
+    """A field that always holds one string (an item's or a block's `type`): `const` in the
+    schema, and the value drf-spectacular reads for a discriminator's mapping."""
+
+    def __init__(self, constant: str, **kwargs):
+        self.constant = constant
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return self.constant
+
+
+class ConstantExtension(OpenApiSerializerFieldExtension):
+    target_class = Constant
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": "string", "const": self.target.constant}
+
+
+class InvalidParamSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="The query parameter.")
+    reason = serializers.CharField()
+
+
 class ProblemSerializer(serializers.Serializer):
-    type = serializers.CharField()
-    title = serializers.CharField()
+    """RFC 9457 problem details."""
+
+    type = serializers.CharField(help_text="Always `about:blank`: `title` says it all.")
+    title = serializers.CharField(help_text="The HTTP status phrase.")
     status = serializers.IntegerField()
     detail = serializers.CharField(allow_null=True)
-    invalid_params = serializers.ListField(child=serializers.DictField(), required=False)
+    invalid_params = InvalidParamSerializer(
+        many=True, required=False, help_text="On a 400: each invalid parameter and why."
+    )
 
 
 class EmergencyLineSerializer(serializers.Serializer):

@@ -5,7 +5,7 @@ shared cache or its logs must not keep what a person searched for."""
 
 from django.utils import timezone
 from django.utils.translation import override
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -74,13 +74,31 @@ class QueryParam(serializers.Serializer):
 
 
 class SearchParams(QueryParam, PageParams):
-    type = serializers.ChoiceField(["section", "service"], required=False)
-    part = serializers.RegexField(PART_NUMBER, required=False, max_length=1)
-    topic = serializers.ChoiceField(Topic.values, required=False)
+    type = serializers.ChoiceField(
+        ["section", "service"], required=False, help_text="Only sections, or only services."
+    )
+    part = serializers.RegexField(
+        PART_NUMBER, required=False, max_length=1, help_text="Only sections of this part."
+    )
+    topic = serializers.ChoiceField(
+        Topic.values, required=False, help_text="Only sections about this topic."
+    )
 
 
 class SuggestParams(QueryParam):
-    limit = serializers.IntegerField(min_value=1, max_value=20, default=8)
+    limit = serializers.IntegerField(
+        min_value=1, max_value=20, default=8, help_text="Suggestions, at most."
+    )
+
+
+# `q` as the schema says it: ECMA-262's \w (the schema's dialect) is ASCII only, Python's is not;
+# "a letter or digit at least" in any script is [\p{L}\p{N}_] there.
+Q = OpenApiParameter(
+    "q",
+    {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"[\p{L}\p{N}_]"},
+    required=True,
+    description=QueryParam().fields["q"].help_text,
+)
 
 
 def represent_hit(hit: Hit, request) -> dict:
@@ -131,7 +149,8 @@ class SearchView(SearchBaseView):
 
     @extend_schema(
         operation_id="search",
-        parameters=[SearchParams, LOCALE],
+        summary="Search sections and services",
+        parameters=[SearchParams, Q, LOCALE],
         responses={200: SearchResponseSerializer, (400, PROBLEM): ProblemSerializer},
     )
     def get(self, request):
@@ -158,7 +177,8 @@ class SuggestView(SearchBaseView):
 
     @extend_schema(
         operation_id="search_suggest",
-        parameters=[SuggestParams, LOCALE],
+        summary="Suggest titles as someone types",
+        parameters=[SuggestParams, Q, LOCALE],
         responses={200: SuggestResponseSerializer, (400, PROBLEM): ProblemSerializer},
     )
     def get(self, request):

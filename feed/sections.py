@@ -4,9 +4,11 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
 from feed.base import ITEM_ID, LOCALE, DocumentListView, DocumentView
+from feed.blocks import section_body
 from feed.params import PageParams
 from feed.schema import (
     PROBLEM,
+    Constant,
     MetaSerializer,
     PageOf,
     ProblemSerializer,
@@ -33,14 +35,6 @@ class FactSheetLinkSerializer(serializers.Serializer):
     url = serializers.URLField()
 
 
-class BlockSerializer(serializers.Serializer):
-    type = serializers.CharField(help_text="paragraph, heading, callout, criteria, definitions, "
-                                 "cycle, warning_signs, do_dont, further_information, citation, "
-                                 "factsheet_reference or service")  # fmt: skip
-    id = serializers.CharField()
-    value = serializers.JSONField(help_text="Typed by `type`; rich text as rendered HTML.")
-
-
 class ReviewSerializer(serializers.Serializer):
     last_reviewed_on = serializers.DateField(allow_null=True)
     next_review_due = serializers.DateField(allow_null=True)
@@ -48,7 +42,7 @@ class ReviewSerializer(serializers.Serializer):
 
 class SectionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    type = serializers.CharField()
+    type = Constant("section")
     number = serializers.CharField()
     part = serializers.CharField()
     title = serializers.CharField()
@@ -66,7 +60,7 @@ class SectionSerializer(serializers.Serializer):
     first_published_at = serializers.DateTimeField(allow_null=True)
     last_published_at = serializers.DateTimeField(allow_null=True)
     review = ReviewSerializer()
-    body = BlockSerializer(many=True)
+    body = section_body(many=True)
 
 
 class SectionListSerializer(PageOf):
@@ -79,11 +73,21 @@ class SectionDetailSerializer(serializers.Serializer):
 
 
 class SectionFilters(PageParams):
-    fact_sheet = serializers.SlugField(required=False, max_length=80)
-    part = serializers.RegexField(PART_NUMBER, required=False, max_length=1)
-    parent = serializers.RegexField(SECTION_NUMBER, required=False, max_length=20)
-    number = serializers.RegexField(SECTION_NUMBER, required=False, max_length=20)
-    topic = serializers.ChoiceField(Topic.values, required=False)
+    fact_sheet = serializers.SlugField(
+        required=False, max_length=80, help_text="Only the sections of this fact sheet (slug)."
+    )
+    part = serializers.RegexField(
+        PART_NUMBER, required=False, max_length=1, help_text="Only this part (A, B)."
+    )
+    parent = serializers.RegexField(
+        SECTION_NUMBER, required=False, max_length=20, help_text="Only this section's children."
+    )
+    number = serializers.RegexField(
+        SECTION_NUMBER, required=False, max_length=20, help_text="Only the section numbered so."
+    )
+    topic = serializers.ChoiceField(
+        Topic.values, required=False, help_text="Only sections about this topic."
+    )
 
 
 class SectionListView(DocumentListView):
@@ -94,6 +98,7 @@ class SectionListView(DocumentListView):
 
     @extend_schema(
         operation_id="list_sections",
+        summary="List sections",
         parameters=[
             SectionFilters,
             LOCALE,
@@ -117,6 +122,7 @@ class SectionDetailView(DocumentView):
 
     @extend_schema(
         operation_id="get_section",
+        summary="Get a section",
         parameters=[ITEM_ID, LOCALE],
         responses=item_responses(SectionDetailSerializer),
     )

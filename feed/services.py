@@ -1,12 +1,13 @@
 """Feed endpoints for the service library: /api/v1/services/ and /api/v1/services/{id}/."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 
 from feed.base import ITEM_ID, LOCALE, DocumentListView, DocumentView
 from feed.params import PageParams
 from feed.schema import (
     PROBLEM,
+    Constant,
     MetaSerializer,
     PageOf,
     ProblemSerializer,
@@ -68,7 +69,7 @@ class VerifiedSerializer(serializers.Serializer):
 
 class ServiceSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    type = serializers.CharField()
+    type = Constant("service")
     slug = serializers.CharField()
     locale = serializers.CharField()
     translation_key = serializers.UUIDField()
@@ -102,11 +103,39 @@ class ServiceDetailSerializer(serializers.Serializer):
     data = ServiceSerializer()
 
 
+OPEN_NOW = OpenApiParameter(  # a query sends true or false, never null: boolean in the schema
+    "open_now",
+    bool,
+    required=False,
+    description="true: only services open now (Brussels time); false: only closed ones.",
+)
+
+
+class OpenNowField(serializers.BooleanField):
+    NULL_VALUES = {None}  # absent is "open or not"; `?open_now=null` is not a boolean: a 400
+
+
 class ServiceFilters(PageParams):
-    language = serializers.RegexField(r"^[a-z]{2,3}$", required=False, max_length=3)
-    kind = serializers.ChoiceField(Service.Kind.values, required=False)
-    audience = serializers.CharField(required=False, max_length=100, allow_blank=True)
-    open_now = serializers.BooleanField(required=False, allow_null=True, default=None)
+    language = serializers.RegexField(
+        r"^[a-z]{2,3}$",
+        required=False,
+        max_length=3,
+        help_text="Only services that serve people in this language (ISO 639 code).",
+    )
+    kind = serializers.ChoiceField(
+        Service.Kind.values, required=False, help_text="Only services of this kind."
+    )
+    audience = serializers.CharField(
+        required=False,
+        max_length=100,
+        help_text="Only services whose audience mentions this text (any case).",
+    )
+    open_now = OpenNowField(
+        required=False,
+        allow_null=True,  # absent: open or not
+        default=None,
+        help_text=OPEN_NOW.description,
+    )
 
 
 class ServiceListView(DocumentListView):
@@ -115,7 +144,8 @@ class ServiceListView(DocumentListView):
 
     @extend_schema(
         operation_id="list_services",
-        parameters=[ServiceFilters, LOCALE],
+        summary="List services",
+        parameters=[ServiceFilters, OPEN_NOW, LOCALE],
         responses={200: ServiceListSerializer, 304: None, (400, PROBLEM): ProblemSerializer},
     )
     def get(self, request, *args, **kwargs):
@@ -138,6 +168,7 @@ class ServiceDetailView(DocumentView):
 
     @extend_schema(
         operation_id="get_service",
+        summary="Get a service",
         parameters=[ITEM_ID, LOCALE],
         responses=item_responses(ServiceDetailSerializer),
     )

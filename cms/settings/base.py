@@ -211,7 +211,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "EXCEPTION_HANDLER": "feed.problems.problem_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "feed.schema.FeedSchema",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ipv-kb partner feed",
@@ -222,7 +222,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "OAS_VERSION": "3.1.0",
     "PREPROCESSING_HOOKS": ["feed.schema.only_the_feed"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "feed.openapi.complete_the_document",
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,  # "* `en` - en": the values say as much
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -233,6 +238,13 @@ FEED_ATTRIBUTION = os.environ.get("FEED_ATTRIBUTION", "")
 FEED_LICENCE_NAME = os.environ.get("FEED_LICENCE_NAME", "")
 FEED_LICENCE_URL = os.environ.get("FEED_LICENCE_URL", "")
 FEED_MAX_AGE = int(os.environ.get("FEED_MAX_AGE", "300"))
+# The OpenAPI document's servers, contact and licence (licence: the two above). The address
+# where partners reach this deployment, e.g. https://kb.example.be; empty: "/", the site that
+# serves the document.
+FEED_PUBLIC_URL = os.environ.get("FEED_PUBLIC_URL", "")
+FEED_CONTACT_NAME = os.environ.get("FEED_CONTACT_NAME", "")
+FEED_CONTACT_URL = os.environ.get("FEED_CONTACT_URL", "")
+FEED_CONTACT_EMAIL = os.environ.get("FEED_CONTACT_EMAIL", "")
 
 # The cache: shared by every server process (Redis) when REDIS_URL is set, else in memory. Keys
 # name the versions of what they hold, so a shared cache never serves another version.

@@ -35,7 +35,9 @@ class ModifiedAfterField(serializers.CharField):
 
 
 class HsdsPage(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+    page = serializers.IntegerField(
+        min_value=1, max_value=100_000, default=1, help_text="The page to return, from 1."
+    )
     per_page = serializers.IntegerField(
         min_value=1,
         max_value=MAX_PAGE_SIZE,

@@ -2,6 +2,7 @@
 revalidate: OPTIONS and HEAD never fail, CORS lets conditional requests through."""
 
 import pytest
+from django.test import Client
 
 from feed.hsds.documents.taxonomy import TAXONOMY_ID, term_id
 from feed.hsds.ids import organisation_id, service_at_location_id, service_id
@@ -70,11 +71,13 @@ def test_a_partners_browser_may_revalidate_and_read_the_validators(client, feed_
     assert again.status_code == 304
 
 
-def test_methods_that_write_are_refused(client, feed_urls):
+def test_methods_that_write_are_refused(feed_urls):
+    client = Client(enforce_csrf_checks=True)  # as a real client is: no CSRF 403 comes first
     for url in feed_urls:
         for method in (client.post, client.put, client.patch, client.delete):
             response = method(url)
             assert response.status_code == 405, (url, method.__name__, response.status_code)
+            assert {"GET", "HEAD"} <= {m.strip() for m in response["Allow"].split(",")}, url
 
 
 @pytest.mark.parametrize(
