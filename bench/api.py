@@ -1,45 +1,34 @@
-"""Partner feed benchmark: our section list and detail against Wagtail API v2 serving the same
-pages, side by side on one gunicorn server, plus the conditional-GET (304) path.
+"""Partner feed benchmark, as production runs it: gunicorn with the production configuration
+and two workers, Redis as the shared cache, Varnish in front. Side by side in one run:
 
-Run: make bench-api   (or: .venv/bin/python bench/api.py [--requests N])
-Prints requests per second and p50/p99 latency per endpoint, and the ratios."""
+- our section list and detail against Wagtail API v2 serving the same pages with the same
+  fields (number, summary, body: bench/urls.py declares them for v2), in interleaved rounds;
+- a 304 (If-None-Match) against a 200 of the same detail;
+- seconds from an editor's publish to the change in /changes/ and the new body, both read
+  through Varnish (the publish purges it).
+
+Run: make bench-api   (or: .venv/bin/python bench/api.py [--requests N]); needs Redis at
+127.0.0.1:6379 and Varnish (make proxy). Prints req/s and p50/p99 per endpoint, and ratios."""
 
 import argparse
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
 sys.path.insert(0, str(ROOT))
 
+from tests.browser import free_port, server_env, start_server, stop_server  # noqa: E402
+from tests.stack import redis_env, start_varnish  # noqa: E402
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def prepare(prefix: str) -> dict:
-    """A scratch database and search index with the whole content; the environment to use them
-    (the development database and index are never touched)."""
-    workdir = Path(tempfile.mkdtemp(prefix=prefix))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "SEARCH_INDEX_PATH": str(workdir / "search.sqlite3"),
-    }
-    for command in (["migrate", "--noinput", "-v0"], ["load_content", "-v0"]):
-        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)
-    return env
+SETUP = (("migrate", "--noinput"), ("load_content",), ("collectstatic", "--noinput"))
 
 
 def fetch(url, headers=None):
@@ -47,39 +36,10 @@ def fetch(url, headers=None):
     start = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            body = response.read()
-            status = response.status
+            body, status = response.read(), response.status
     except urllib.error.HTTPError as error:
         body, status = error.read(), error.code
     return time.perf_counter() - start, status, body
-
-
-def start_server(env) -> tuple[str, subprocess.Popen]:
-    """gunicorn (one worker) on a free port with `env`, once it answers /healthz."""
-    port = free_port()
-    server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "cms.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    return base, server
-
-
-def measure(url, count, headers=None, expect=200):
-    fetch(url, headers)  # warm-up (caches, imports)
-    timings = []
-    for _ in range(count):
-        elapsed, status, _body = fetch(url, headers)
-        assert status == expect, (url, status)
-        timings.append(elapsed)
-    return summarise(timings)
 
 
 def summarise(timings: list[float]) -> dict:
@@ -91,76 +51,119 @@ def summarise(timings: list[float]) -> dict:
     }
 
 
-def measure_after_change(url, count, section_id, env):
-    """The first response after each publish of a change to the section (the publish rebuilds
-    the public documents once it is committed, in the editor's process)."""
-    os.environ.update(DJANGO_SETTINGS_MODULE=env["DJANGO_SETTINGS_MODULE"],
-                      DATABASE_URL=env["DATABASE_URL"])  # fmt: skip
+def interleaved(cases: dict, rounds: int) -> dict:
+    """Each case's timings, one request of every case per round (so load affects all alike)."""
+    timings = {name: [] for name in cases}
+    for url, headers, _expect in cases.values():
+        fetch(url, headers)  # warm-up
+    for _ in range(rounds):
+        for name, (url, headers, expect) in cases.items():
+            elapsed, status, _body = fetch(url, headers)
+            assert status == expect, (name, status)
+            timings[name].append(elapsed)
+    return {name: summarise(values) for name, values in timings.items()}
+
+
+def latest_cursor(base: str) -> int:
+    data = {"has_more": True, "next_cursor": 0}
+    while data["has_more"]:
+        url = f"{base}/api/v1/changes/?since={data['next_cursor']}&limit=1000"
+        data = json.loads(fetch(url)[2])
+    return data["next_cursor"]
+
+
+def publish_to_visible(proxy: str, section_id: int, env: dict, count: int) -> list[float]:
+    """Seconds from a publish (in an editor's process) to both the change in /changes/ and the
+    new summary in the detail, read through the proxy."""
+    os.environ.update({k: env[k] for k in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL",
+                       "PYTHONPATH", "REDIS_URL", "CACHE_KEY_PREFIX", "SEARCH_INDEX_PATH",
+                       "FRONTEND_CACHE_PURGE_URL", "SECRET_KEY", "ALLOWED_HOSTS")})  # fmt: skip
+    sys.path.insert(0, env["PYTHONPATH"].split(os.pathsep)[0])
     import django
 
     django.setup()
     from knowledge.models import SectionPage
 
-    section = SectionPage.objects.get(pk=section_id)
-    timings = []
+    detail = f"{proxy}/api/v1/sections/{section_id}/"
+    fetch(detail)  # cached by the proxy
+    seconds = []
     for number in range(count):
-        section.summary = f"{section.summary.split(' [')[0]} [{number}]"
-        section.save_revision().publish()
-        elapsed, status, _body = fetch(url)
-        assert status == 200
-        timings.append(elapsed)
-    return summarise(timings)
+        cursor = latest_cursor(proxy)
+        page = SectionPage.objects.get(pk=section_id)
+        page.summary = f"{page.summary.split(' [')[0]} [{number}]"
+        start = time.perf_counter()
+        page.save_revision().publish()
+        while time.perf_counter() - start < 60:
+            changes = json.loads(fetch(f"{proxy}/api/v1/changes/?since={cursor}")[2])["results"]
+            body = json.loads(fetch(detail)[2])["data"]["summary"]
+            if any(c["id"] == section_id for c in changes) and body == page.summary:
+                break
+            time.sleep(0.01)
+        else:
+            raise RuntimeError("the change was not visible through the proxy within 60 s")
+        seconds.append(time.perf_counter() - start)
+    return seconds
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--publishes", type=int, default=10)
     args = parser.parse_args()
-    env = prepare("ipvkb-bench-")
-    base, server = start_server(env)
+    scratch = Path(tempfile.mkdtemp(prefix="ipvkb-bench-"))
+    proxy_port = free_port()
+    extra = {
+        **redis_env(),
+        "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{proxy_port}",
+        "STATIC_ROOT": str(scratch / "static"),
+    }
+    base, server = start_server(scratch, "bench.settings", extra, SETUP, workers=2)
+    varnish = start_varnish(scratch, proxy_port, urllib.parse.urlsplit(base).port)
+    proxy = f"http://127.0.0.1:{proxy_port}"
     try:
         listing = json.loads(fetch(f"{base}/api/v1/sections/?locale=en&page_size=31")[2])
         section_id = next(s["id"] for s in listing["results"] if s["number"] == "B.2.1")
-        ours_list = f"{base}/api/v1/sections/?locale=en&page_size=31"
         ours_detail = f"{base}/api/v1/sections/{section_id}/"
-        v2_list = f"{base}/api/v2/pages/?type=knowledge.SectionPage&locale=en&fields=*&limit=31"
-        v2_detail = f"{base}/api/v2/pages/{section_id}/"
         etag = urllib.request.urlopen(ours_detail).headers["ETag"]
-        results = {
-            "ours list (31 sections)": measure(ours_list, args.requests),
-            "API v2 list (31 pages, fields=*)": measure(v2_list, args.requests),
-            "ours detail (B.2.1)": measure(ours_detail, args.requests),
-            "API v2 detail (B.2.1)": measure(v2_detail, args.requests),
-            "ours detail, If-None-Match (304)": measure(
-                ours_detail, args.requests, {"If-None-Match": etag}, expect=304
-            ),
-            "floor: /healthz (HTTP round trip)": measure(f"{base}/healthz", args.requests),
-            "ours detail, just changed (built)": measure_after_change(
-                ours_detail, args.requests, section_id, env
-            ),
-            "ours list, one section just changed": measure_after_change(
-                ours_list, args.requests, section_id, env
-            ),
-        }
+        fields = "number,summary,body"
+        results = interleaved(
+            {
+                "ours list (31 sections)": (
+                    f"{base}/api/v1/sections/?locale=en&page_size=31",
+                    None,
+                    200,
+                ),
+                "API v2 list (31 pages, same fields)": (
+                    f"{base}/api/v2/pages/?type=knowledge.SectionPage&locale=en"
+                    f"&fields={fields}&limit=31",
+                    None,
+                    200,
+                ),
+                "ours detail (B.2.1)": (ours_detail, None, 200),
+                "API v2 detail (B.2.1)": (f"{base}/api/v2/pages/{section_id}/", None, 200),
+                "ours detail, If-None-Match (304)": (ours_detail, {"If-None-Match": etag}, 304),
+                "floor: /healthz": (f"{base}/healthz", None, 200),
+            },  # fmt: skip
+            args.requests,
+        )
+        visible = publish_to_visible(proxy, section_id, server_env(scratch, "bench.settings",
+                                     extra), args.publishes)  # fmt: skip
     finally:
-        server.terminate()
-        server.wait()
+        varnish.terminate()
+        stop_server(server)
+    print(f"gunicorn, 2 workers, Redis cache, SQLite; {args.requests} interleaved rounds")
     print(f"{'endpoint':38} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
     for name, r in results.items():
         print(f"{name:38} {r['rps']:8.1f} {r['p50']:8.2f} {r['p99']:8.2f}")
-    ours, v2 = results["ours list (31 sections)"], results["API v2 list (31 pages, fields=*)"]
-    print(f"list throughput, ours / API v2:   {ours['rps'] / v2['rps']:.2f}x")
+    ours, v2 = results["ours list (31 sections)"], results["API v2 list (31 pages, same fields)"]
+    print(f"list throughput, ours / API v2:    {ours['rps'] / v2['rps']:.2f}x")
     ours_d, v2_d = results["ours detail (B.2.1)"], results["API v2 detail (B.2.1)"]
-    print(f"detail throughput, ours / API v2: {ours_d['rps'] / v2_d['rps']:.2f}x")
+    print(f"detail throughput, ours / API v2:  {ours_d['rps'] / v2_d['rps']:.2f}x")
     not_modified = results["ours detail, If-None-Match (304)"]
-    print(f"304 vs full detail:               {not_modified['rps'] / ours_d['rps']:.2f}x")
-    built = results["ours detail, just changed (built)"]
-    print(f"304 vs detail built after a change: {not_modified['rps'] / built['rps']:.2f}x")
-    floor = results["floor: /healthz (HTTP round trip)"]["p50"]
+    print(f"304 / 200 of the same detail:      {not_modified['rps'] / ours_d['rps']:.2f}x")
     print(
-        f"above the round-trip floor (p50): 304 {not_modified['p50'] - floor:.2f} ms, "
-        f"full detail {ours_d['p50'] - floor:.2f} ms "
-        f"({(ours_d['p50'] - floor) / max(not_modified['p50'] - floor, 0.01):.1f}x)"
+        f"publish -> visible through Varnish (/changes/ and the new body), {len(visible)} "
+        f"publishes: median {statistics.median(visible):.2f} s, max {max(visible):.2f} s"
     )
 
 

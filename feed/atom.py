@@ -161,7 +161,7 @@ class Entries:
             page = public_url(item, self.request)
         else:
             name, summary = item.name, item.description
-            organisation = item.organisation  # who runs the service, when the record says
+            organisation = item.public_organisation  # who runs the service, if published
             author = (
                 Author(organisation.name, organisation.website or None)
                 if organisation

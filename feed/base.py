@@ -129,9 +129,10 @@ class FeedView(APIView):
     def timing(self) -> tuple[dict[int, bool | None], datetime | None]:
         """Each service's `open_now`, and the next moment a response may change on its own (an
         opening-hours change, a scheduled publish or expiry)."""
-        last_id = ChangeEvent.objects.order_by("-id").values_list("id", flat=True).first()
-        # Hours only change with a published change; schedules only with a new revision.
-        last_revision = Revision.objects.order_by("-id").values_list("id", flat=True).first()
+        # Hours only change with a published change; schedules only with a new revision. Keys
+        # name the latest of each by id and time (an id alone comes back after a rollback).
+        last_id = version(ChangeEvent.objects.values_list("id", "occurred_at"))
+        last_revision = version(Revision.objects.values_list("id", "created_at"))
         rules = cache.get_or_set(f"feed:hours:{last_id}", opening_rules, 3600)
         open_now, transition = open_state(rules, self.now)
         scheduled = cache.get_or_set(
@@ -164,6 +165,12 @@ class FeedView(APIView):
     def served(self, document: str) -> dict:
         """A stored document as this request gets it: on its host, with what is open now."""
         return with_open_now(json.loads(document.replace(ORIGIN, self.origin)), self.open_now)
+
+
+def version(rows) -> str:
+    """The latest row of (id, time) `rows` as a cache-key part ("0" when there is none)."""
+    latest = rows.order_by("-id").first()
+    return f"{latest[0]}-{latest[1].timestamp():.6f}" if latest else "0"
 
 
 def latest_change(events) -> datetime:

@@ -21,7 +21,7 @@ def public_services():
 def service_representation(service: Service, request, translations=None, now=None) -> dict:
     """The JSON of one published service; `translations` as computed by the caller, if any."""
     now = now or timezone.now()
-    organisation = service.organisation
+    organisation = service.public_organisation
     address = (
         {"confidential": True}
         if service.address_is_confidential

@@ -34,9 +34,9 @@ def services():
 
 
 def organisations():
-    """Organisations that run at least one public service."""
+    """Published organisations that run at least one public service."""
     running = Service.objects.public().values("organisation_id")
-    return Organisation.objects.filter(pk__in=running).select_related("locale")
+    return Organisation.objects.filter(pk__in=running, live=True).select_related("locale")
 
 
 def with_location(records) -> list[Service]:

@@ -2,13 +2,29 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
-    """An organisation as the public knows it; its services carry the contact details."""
+class Organisation(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    models.Model,
+):
+    """An organisation as the public knows it; its services carry the contact details. Its
+    name and website show on every card of its services, so an edit has revisions and goes
+    through review like a service record: the row holds what is published."""
 
     slug = models.SlugField(
         max_length=80, help_text="Stable identifier, the same in every language."

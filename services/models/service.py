@@ -199,6 +199,12 @@ class Service(
         return self.live and self.status != self.Status.CLOSED
 
     @property
+    def public_organisation(self):
+        """Who runs the service, as the public may see it: only a published organisation."""
+        organisation = self.organisation
+        return organisation if organisation is not None and organisation.live else None
+
+    @property
     def has_address(self):
         return bool(self.street_address) and not self.address_is_confidential
 

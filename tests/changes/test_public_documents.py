@@ -124,3 +124,17 @@ def test_a_forced_rebuild_of_current_documents_announces_nothing(db, capsys):
     call_command("rebuild_feed_documents")
     assert ChangeEvent.objects.count() == before
     assert "0 changes announced" in capsys.readouterr().out
+
+
+def test_an_organisation_draft_stays_out_until_published(client, db):
+    """Organisations have revisions: an edit waits for review, then reaches every card."""
+    caw = Organisation.objects.get(slug="caw-brussel", locale__language_code="en")
+    caw.name = "CAW Brussel (draft name)"
+    revision = caw.save_revision()
+    start = cursor(client)
+    assert announced(client, start) == set()
+    assert "(draft name)" not in client.get(f"{API}/services/").content.decode()
+    revision.publish()
+    changes = announced(client, start)
+    assert ("updated", "service", "caw-brussels-reception") in changes
+    assert "(draft name)" in client.get(f"{API}/services/").content.decode()

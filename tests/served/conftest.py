@@ -1,6 +1,7 @@
 """One site served as production serves it, shared by every server and browser suite: gunicorn
-with the production settings and gunicorn configuration and two workers, on a database of its
-own (SQLite, or PostgreSQL when the suite runs on it) with the content, the search index, the
+with the production settings and gunicorn configuration and two workers sharing a Redis cache
+(when Redis is reachable), on a database of its own (SQLite, or PostgreSQL when the suite runs
+on it) with the content, the search index, the
 roles, one editor and one reviewer. Its quick exit leads to a neutral site on another local
 port."""
 
@@ -18,6 +19,7 @@ from tests.browser import (
     start_server,
     stop_server,
 )
+from tests.stack import REDIS_URL, reachable, redis_env
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ def served(tmp_path_factory, neutral) -> Served:
     scratch = tmp_path_factory.mktemp("served")
     with scratch_database(scratch) as database_url:
         env = {"QUICK_EXIT_URL": neutral.url, "DATABASE_URL": database_url}
+        if reachable(REDIS_URL):  # as production: one cache for both workers
+            env.update(redis_env())
         url, process = start_server(scratch, extra_env=env, users=[EDITOR, REVIEWER])
         yield Served(url, scratch / "access.log")
         stop_server(process)

@@ -17,7 +17,7 @@ from wagtail.models import (
 )
 
 from editorial.roles import REVIEW_TASK, REVIEW_WORKFLOW, ROLES
-from services.models import Service
+from services.models import Organisation, Service
 
 
 def permission(dotted: str) -> Permission:
@@ -59,7 +59,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Roles ready: {', '.join(r.name for r in ROLES)} ({languages}).")
 
     def review_workflow(self):
-        """Every page and every service record goes through one review step before it goes
+        """Every page, service record and organisation goes through one review step before it goes
         live: editors submit, a reviewer approves (or asks for changes) and publishes."""
         reviewers = Group.objects.get(name=next(r.name for r in ROLES if r.reviews))
         task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
@@ -70,7 +70,8 @@ class Command(BaseCommand):
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
         root = Page.get_first_root_node()
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
-        WorkflowContentType.objects.update_or_create(
-            content_type=ContentType.objects.get_for_model(Service),
-            defaults={"workflow": workflow},
-        )
+        for model in (Service, Organisation):
+            WorkflowContentType.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(model),
+                defaults={"workflow": workflow},
+            )

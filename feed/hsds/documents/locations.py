@@ -33,7 +33,8 @@ def location_document(service: Service, sid: str, full: bool = True) -> dict:
     document = {
         "id": lid,
         "location_type": "physical",
-        "organization_id": service.organisation and organisation_id(service.organisation),
+        "organization_id": service.public_organisation
+        and organisation_id(service.public_organisation),
         "name": service.name,
     }
     state_province = region(service)

@@ -37,10 +37,11 @@ def service_summary(service: Service) -> dict:
     web = next((c.value for c in channels if c.kind == ContactChannel.Kind.WEB), None)
     email = next((c.value for c in channels if c.kind == ContactChannel.Kind.EMAIL), None)
     notes = [lang.note for lang in service.languages.all() if lang.note]
+    organisation = service.public_organisation
     return drop_nulls(
         {
             "id": service_id(service),
-            "organization_id": service.organisation and organisation_id(service.organisation),
+            "organization_id": organisation and organisation_id(organisation),
             "name": service.name,
             "alternate_name": service.short_name or None,
             "description": service.description,
@@ -135,7 +136,7 @@ def service_document(service: Service, with_locations: bool = True) -> dict:
     document["languages"] = languages(service, sid)
     if with_locations:
         document["service_at_locations"] = service_at_locations(service, sid)
-    if service.organisation:
-        document["organization"] = organisation_summary(service.organisation)
+    if service.public_organisation:
+        document["organization"] = organisation_summary(service.public_organisation)
     document["attributes"] = [kind_attribute(service, sid)]
     return drop_nulls(document)
