@@ -1,19 +1,17 @@
 """Feed endpoints for the fact sheets themselves: their preface and their contents."""
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
-from feed.base import ITEM_ID, LOCALE, DocumentListView, DocumentView
+from feed.base import DocumentListView, DocumentView
 from feed.blocks import section_body
 from feed.params import PageParams
 from feed.schema import (
-    PROBLEM,
     Constant,
     MetaSerializer,
     PageOf,
-    ProblemSerializer,
     TranslationLinkSerializer,
-    item_responses,
+    detail_operation,
+    list_operation,
 )
 from feed.sections import SectionLinkSerializer
 
@@ -51,30 +49,23 @@ class FactSheetDetailSerializer(serializers.Serializer):
     data = FactSheetSerializer()
 
 
+@list_operation(
+    "list_fact_sheets",
+    "Fact sheets of one language",
+    "The fact sheets in one language, each with its preface and contents.",
+    FactSheetListSerializer,
+    PageParams,
+)
 class FactSheetListView(DocumentListView):
     object_type, filters = "fact_sheet", PageParams
     allowed_params = {"locale", "page", "page_size"}
 
-    @extend_schema(
-        operation_id="list_fact_sheets",
-        summary="Fact sheets of one language",
-        parameters=[PageParams, LOCALE],
-        responses={200: FactSheetListSerializer, 304: None, (400, PROBLEM): ProblemSerializer},
-    )
-    def get(self, request, *args, **kwargs):
-        """The fact sheets in one language, each with its preface and contents."""
-        return super().get(request, *args, **kwargs)
 
-
+@detail_operation(
+    "get_fact_sheet",
+    "One fact sheet, its preface and contents",
+    "One fact sheet: its preface (such as its IMPORTANT notice) and its contents.",
+    FactSheetDetailSerializer,
+)
 class FactSheetDetailView(DocumentView):
     object_type = "fact_sheet"
-
-    @extend_schema(
-        operation_id="get_fact_sheet",
-        summary="One fact sheet, its preface and contents",
-        parameters=[ITEM_ID, LOCALE],
-        responses=item_responses(FactSheetDetailSerializer),
-    )
-    def get(self, request, *args, **kwargs):
-        """One fact sheet: its preface (such as its IMPORTANT notice) and its contents."""
-        return super().get(request, *args, **kwargs)

@@ -3,8 +3,10 @@ drf-spectacular inspects the feed's views and chooses which it documents."""
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
+from feed.base import ITEM_ID, LOCALE
 from feed.problems import PROBLEM
 
 
@@ -109,11 +111,37 @@ class PageOf(serializers.Serializer):
     previous = serializers.URLField(allow_null=True)
 
 
-def item_responses(detail) -> dict:
-    """The OpenAPI responses of one item's endpoint: the item, 304, and the problems."""
+def list_operation(operation_id: str, summary: str, description: str, page, *parameters):
+    """A list's GET in the OpenAPI: its filters and language, a page of results, 304, 400."""
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=operation_id,
+            summary=summary,
+            description=description,
+            parameters=[*parameters, LOCALE],
+            responses={200: page, 304: None, (400, PROBLEM): ProblemSerializer},
+        )
+    )
+
+
+def detail_operation(operation_id: str, summary: str, description: str, detail):
+    """An item's GET in the OpenAPI: the item, 304, and the problems (410: removed)."""
     problem = ProblemSerializer
-    return {200: detail, 304: None, (400, PROBLEM): problem, (404, PROBLEM): problem,
-            (410, PROBLEM): problem}  # fmt: skip
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=operation_id,
+            summary=summary,
+            description=description,
+            parameters=[ITEM_ID, LOCALE],
+            responses={
+                200: detail,
+                304: None,
+                (400, PROBLEM): problem,
+                (404, PROBLEM): problem,
+                (410, PROBLEM): problem,
+            },  # fmt: skip
+        )
+    )
 
 
 def only_the_feed(endpoints, **kwargs):

@@ -1,19 +1,17 @@
 """Feed endpoints for guidance sections: /api/v1/sections/ and /api/v1/sections/{id}/."""
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
-from feed.base import ITEM_ID, LOCALE, DocumentListView, DocumentView
+from feed.base import DocumentListView, DocumentView
 from feed.blocks import section_body
 from feed.params import PageParams
 from feed.schema import (
-    PROBLEM,
     Constant,
     MetaSerializer,
     PageOf,
-    ProblemSerializer,
     TranslationLinkSerializer,
-    item_responses,
+    detail_operation,
+    list_operation,
 )
 from knowledge.models import Topic
 from knowledge.numbers import PART_NUMBER, SECTION_NUMBER
@@ -90,24 +88,18 @@ class SectionFilters(PageParams):
     )
 
 
+@list_operation(
+    "list_sections",
+    "List sections",
+    "Sections of the fact sheets in one language, in reading order.",
+    SectionListSerializer,
+    SectionFilters,
+)
 class SectionListView(DocumentListView):
     object_type, filters = "section", SectionFilters
     allowed_params = {
         "locale", "fact_sheet", "part", "parent", "number", "topic", "page", "page_size",
     }  # fmt: skip
-
-    @extend_schema(
-        operation_id="list_sections",
-        summary="List sections",
-        parameters=[
-            SectionFilters,
-            LOCALE,
-        ],
-        responses={200: SectionListSerializer, 304: None, (400, PROBLEM): ProblemSerializer},
-    )
-    def get(self, request, *args, **kwargs):
-        """Sections of the fact sheets in one language, in reading order."""
-        return super().get(request, *args, **kwargs)
 
     def matches(self, options, object_id, facets):
         return all(
@@ -117,15 +109,11 @@ class SectionListView(DocumentListView):
         ) and ("topic" not in options or options["topic"] in facets["topics"])
 
 
+@detail_operation(
+    "get_section",
+    "Get a section",
+    "One section, its structured body with live service records, and its translations.",
+    SectionDetailSerializer,
+)
 class SectionDetailView(DocumentView):
     object_type = "section"
-
-    @extend_schema(
-        operation_id="get_section",
-        summary="Get a section",
-        parameters=[ITEM_ID, LOCALE],
-        responses=item_responses(SectionDetailSerializer),
-    )
-    def get(self, request, *args, **kwargs):
-        """One section, its structured body with live service records, and its translations."""
-        return super().get(request, *args, **kwargs)

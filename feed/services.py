@@ -1,18 +1,17 @@
 """Feed endpoints for the service library: /api/v1/services/ and /api/v1/services/{id}/."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
-from feed.base import ITEM_ID, LOCALE, DocumentListView, DocumentView
+from feed.base import DocumentListView, DocumentView
 from feed.params import PageParams
 from feed.schema import (
-    PROBLEM,
     Constant,
     MetaSerializer,
     PageOf,
-    ProblemSerializer,
     TranslationLinkSerializer,
-    item_responses,
+    detail_operation,
+    list_operation,
 )
 from services.models import Service
 
@@ -138,19 +137,17 @@ class ServiceFilters(PageParams):
     )
 
 
+@list_operation(
+    "list_services",
+    "List services",
+    "Published services in one language, with `open_now` in Brussels time.",
+    ServiceListSerializer,
+    ServiceFilters,
+    OPEN_NOW,
+)
 class ServiceListView(DocumentListView):
     object_type, filters = "service", ServiceFilters
     allowed_params = {"locale", "language", "kind", "audience", "open_now", "page", "page_size"}
-
-    @extend_schema(
-        operation_id="list_services",
-        summary="List services",
-        parameters=[ServiceFilters, OPEN_NOW, LOCALE],
-        responses={200: ServiceListSerializer, 304: None, (400, PROBLEM): ProblemSerializer},
-    )
-    def get(self, request, *args, **kwargs):
-        """Published services in one language, with `open_now` in Brussels time."""
-        return super().get(request, *args, **kwargs)
 
     def matches(self, options, object_id, facets):
         audience = options.get("audience")
@@ -163,15 +160,11 @@ class ServiceListView(DocumentListView):
         )
 
 
+@detail_operation(
+    "get_service",
+    "Get a service",
+    "One service record with every field, its translations and `open_now`.",
+    ServiceDetailSerializer,
+)
 class ServiceDetailView(DocumentView):
     object_type = "service"
-
-    @extend_schema(
-        operation_id="get_service",
-        summary="Get a service",
-        parameters=[ITEM_ID, LOCALE],
-        responses=item_responses(ServiceDetailSerializer),
-    )
-    def get(self, request, *args, **kwargs):
-        """One service record with every field, its translations and `open_now`."""
-        return super().get(request, *args, **kwargs)

@@ -259,7 +259,8 @@ if REDIS_URL:
     }
 
 # Purge caches in front of the site (wagtail.contrib.frontend_cache) for every URL a change
-# touches: Varnish or Squid with HTTP PURGE, and/or Cloudflare. See docs/operations.md.
+# touches: Varnish or Squid with HTTP PURGE, Cloudflare, CloudFront, Azure CDN. See
+# docs/operations.md.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["http"] = {
@@ -271,6 +272,19 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
         "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
         "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+# CloudFront and Azure CDN need their SDK in the image (boto3; azure-mgmt-cdn), not installed here.
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if os.environ.get("AZURE_CDN_ENDPOINT_NAME"):
+    WAGTAILFRONTENDCACHE["azure_cdn"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.AzureCdnBackend",
+        "RESOURCE_GROUP_NAME": os.environ["AZURE_CDN_RESOURCE_GROUP"],
+        "CDN_PROFILE_NAME": os.environ["AZURE_CDN_PROFILE_NAME"],
+        "CDN_ENDPOINT_NAME": os.environ["AZURE_CDN_ENDPOINT_NAME"],
     }
 
 # CORS: the feed is open to every origin for reading; nothing else is.
