@@ -38,17 +38,32 @@ def child_copies(original, translation, relation: str) -> list:
     return copies
 
 
+def copy_facts(original: Service, target: Service) -> None:
+    """Give `target` (a translation, or a draft of one) the original's facts, in memory."""
+    for name in facts_of(Service):
+        field = Service._meta.get_field(name)
+        if field.one_to_many:  # opening hours: copied whole
+            original.copy_child_relation(name, target)
+        else:
+            setattr(target, field.attname, getattr(original, field.attname))
+    for relation in TRANSLATED_CHILDREN:
+        setattr(target, relation, child_copies(original, target, relation))
+
+
 def propagate_facts(sender, instance, **kwargs):
-    """`published` signal receiver: push an English service's facts to its translations."""
+    """`published` signal receiver: push an English service's facts to its translations.
+
+    A published translation is republished with the new facts (its texts as published). What
+    is not published stays so: an unpublished translation and a translator's pending draft get
+    the facts in a new draft revision, which keeps their text and waits for review."""
     if not isinstance(instance, Service) or instance.locale_id != Locale.get_default().pk:
         return
     for translation in instance.get_translations():
-        for name in facts_of(Service):
-            field = Service._meta.get_field(name)
-            if field.one_to_many:  # opening hours: copied whole
-                instance.copy_child_relation(name, translation)
-            else:
-                setattr(translation, field.attname, getattr(instance, field.attname))
-        for relation in TRANSLATED_CHILDREN:
-            setattr(translation, relation, child_copies(instance, translation, relation))
-        translation.save_revision().publish()
+        pending = translation.latest_revision if translation.has_unpublished_changes else None
+        if translation.live:
+            copy_facts(instance, translation)
+            translation.save_revision().publish()
+        if pending is not None or not translation.live:
+            draft = pending.as_object() if pending is not None else translation
+            copy_facts(instance, draft)
+            draft.save_revision()
