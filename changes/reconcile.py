@@ -46,19 +46,19 @@ def ensure_current() -> None:
 
 def reconcile(force: bool = False) -> list[ChangeEvent]:
     """Rebuild the documents if they are behind the content (always with `force`); returns the
-    events logged. One process at a time: the others wait for it, then find nothing to do."""
+    events logged. The rebuild runs outside any lock; storing it is a short transaction that
+    first claims the count it was built for, so of two rebuilds side by side only the newer is
+    stored, and a write is never kept waiting for a rebuild."""
+    written = counters().get(Counter.WRITTEN, 0)  # read before building: the build is newer
+    if not force and is_current():
+        return []
+    entries = current_entries()
     with transaction.atomic():
-        written = counters().get(Counter.WRITTEN, 0)
         Counter.objects.get_or_create(name=Counter.RECONCILED)
-        claimed = Counter.objects.filter(name=Counter.RECONCILED, value__lt=written).update(
-            value=written
-        )
-        if not claimed:
-            if not force:
-                return []
-            # Forced: wait for any reconciliation in progress, as a claim would.
-            Counter.objects.filter(name=Counter.RECONCILED).update(value=written)
-        events, pages = apply(current_entries())
+        newer = {"value__lte" if force else "value__lt": written}
+        if not Counter.objects.filter(name=Counter.RECONCILED, **newer).update(value=written):
+            return []  # another process stored a build at least as new
+        events, pages = apply(entries)
         if events:
             transaction.on_commit(
                 lambda: documents_changed.send(sender=None, events=events, pages=pages)
