@@ -2,17 +2,21 @@
 the locale's analysis, misspellings corrected from the index's own vocabulary, editors' synonym
 sets expanded, best bets and section numbers pinned first."""
 
+import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Q
 
+from changes.models import PublicDocument
+from changes.reconcile import ensure_current
 from knowledge.models import SectionPage
 from search.engines import get_engine
 from search.engines.base import Clause, Filters, Hit, Query, ResultPage
 from search.models import BestBet, SynonymSet
 from search.text import WORD, fold, significant, stem, words
 
+logger = logging.getLogger(__name__)
 MAX_WORDS = 16
 SECTION_NUMBER = re.compile(r"^\s*([a-z])\s*\.?\s*(\d{1,3}(?:\s*\.\s*\d{1,3})*)\s*$", re.I)
 
@@ -124,11 +128,33 @@ def search(text: str, locale: str, filters: Filters, offset: int = 0, limit: int
         offset=offset,
         limit=limit,
     )
-    return Outcome(get_engine().search(query), did_you_mean(text, corrections))
+    return Outcome(only_public(get_engine().search(query)), did_you_mean(text, corrections))
 
 
 def suggest(text: str, locale: str, limit: int = 8) -> list[Hit]:
     """Titles to offer while someone types: the last word counts as the start of a word."""
     clauses, _ = parse(text, locale, as_you_type=True)
     query = Query(locale=locale, clauses=tuple(clauses), limit=limit)
-    return get_engine().search(query).hits
+    return only_public(get_engine().search(query)).hits
+
+
+def only_public(page: ResultPage) -> ResultPage:
+    """The page without hits that are no longer public (an index write that failed, say):
+    checked against the public documents, and removed from the index on the way."""
+    ensure_current()
+    keys = {(hit.type, hit.object_id) for hit in page.hits}
+    public = set(
+        PublicDocument.objects.filter(
+            object_type__in={t for t, _ in keys}, object_id__in={i for _, i in keys}
+        ).values_list("object_type", "object_id")
+    )
+    stale = [hit.key for hit in page.hits if (hit.type, hit.object_id) not in public]
+    if not stale:
+        return page
+    logger.warning("Search index held %s, which may not be shown; removing them.", stale)
+    try:
+        get_engine().remove(stale)
+    except Exception:
+        logger.exception("Could not remove %s from the search index.", stale)
+    hits = [hit for hit in page.hits if hit.key not in stale]
+    return replace(page, hits=hits, total=max(page.total - len(stale), len(hits)))

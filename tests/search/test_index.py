@@ -139,3 +139,22 @@ def test_rebuild_indexes_exactly_what_is_public_and_reports_counts(fresh_engine,
         h.number for h in search("interpreter", "en", Filters(), 0, 100).page.hits
     ]
     assert rebuild() == expected  # idempotent
+
+
+def test_a_missed_index_update_never_shows_and_is_repaired(
+    fresh_engine, section, editor, committed
+):
+    """An index write that never happened (here: the unpublish's commit hook did not run, as
+    when the engine was locked) cannot show what is not public: results are checked against
+    the public documents, and the stale entry is removed from the index."""
+    from search.engines import get_engine
+    from search.engines.base import Query
+    from search.searcher import parse
+
+    page = section("A.5.2")
+    committed(lambda: page.save_revision(user=editor).publish())
+    page.unpublish()  # its commit hook never runs: the index still holds the section
+    raw = Query(locale="en", clauses=tuple(parse("loverboys", "en")[0]), limit=100)
+    assert f"section:{page.pk}" in [hit.key for hit in get_engine().search(raw).hits]
+    assert f"section:{page.pk}" not in found("loverboys")
+    assert f"section:{page.pk}" not in [hit.key for hit in get_engine().search(raw).hits]
