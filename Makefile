@@ -5,6 +5,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+VARNISHD ?= /usr/sbin/varnishd
 UV_VERSION := 0.13.8
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
@@ -53,27 +54,25 @@ run: install ## Set up the SQLite database, load the content and serve on http:/
 test: install browser proxy ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-browser: ## Install Debian's Chromium for the browser tests when missing (needs root and apt-get)
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+# $(call apt_install,PROGRAM,PACKAGE,TESTS): install Debian's PACKAGE when PROGRAM is missing,
+# where that is possible (root and apt-get); otherwise say that TESTS will be skipped.
+define apt_install
+	@if [ ! -x "$(1)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing Debian's $(2) for $(3)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	  else \
-	    echo "Chromium is missing and cannot be installed here (needs root and apt-get):"; \
-	    echo "the browser tests will be skipped. Install Debian's chromium to run them."; \
+	    echo "$(2) is missing and cannot be installed here (needs root and apt-get):"; \
+	    echo "$(3) will be skipped. Install Debian's $(2) to run them."; \
 	  fi; \
 	fi
+endef
+
+browser: ## Install Debian's Chromium for the browser tests when missing (needs root and apt-get)
+	$(call apt_install,$(CHROMIUM),chromium,the browser tests)
 
 proxy: ## Install Debian's Varnish for the caching-proxy tests when missing (needs root and apt-get)
-	@if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's varnish for the caching-proxy tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
-	  else \
-	    echo "Varnish is missing and cannot be installed here (needs root and apt-get):"; \
-	    echo "the caching-proxy tests will be skipped. Install Debian's varnish to run them."; \
-	  fi; \
-	fi
+	$(call apt_install,$(VARNISHD),varnish,the caching-proxy tests)
 
 lint: install node_modules/.installed ## Ruff, the one-way layers (import-linter), Django checks, missing migrations, the OpenAPI document (drf-spectacular, Redocly, Spectral)
 	$(VENV)/bin/ruff check .

@@ -98,7 +98,7 @@ def test_equal_bodies_have_equal_etags_and_a_change_a_new_one(client, section):
     page.save_revision().publish()
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
-    # the list that shows it changed too, the list of services did not
+    # the list that shows it changed too
     assert "Retitled section" in client.get(f"{API}/sections/", {"page_size": 100}).content.decode()
 
 
