@@ -1,8 +1,12 @@
 """Operational endpoints."""
 
+import logging
+import sys
+from contextlib import suppress
+
 from django.conf import settings
-from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.cache import patch_vary_headers
@@ -11,15 +15,32 @@ from django.views.decorators.http import require_safe
 from django.views.defaults import page_not_found
 
 from core.languages import preferred_language
-from feed.problems import problem_not_found
+from feed.problems import problem_not_found, problem_response
+from search.health import index_health
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
 @require_safe
 def health(request):
-    """200 when the application can reach its database; used by container healthchecks."""
-    connection.ensure_connection()
-    return HttpResponse("ok", content_type="text/plain")
+    """200 when the database answers a query and the search index can answer searches; else
+    503. Container healthchecks and monitoring read it; the body says what is wrong, and how
+    many index writes wait to be retried."""
+    checks = {"database": "ok", "search_index": "not checked", "search_index_retries": None}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        checks["database"] = f"unavailable: {type(error).__name__}"
+    else:
+        index = index_health()
+        checks["search_index"] = index.detail if index.ok else f"unavailable: {index.detail}"
+        checks["search_index_retries"] = index.waiting
+    healthy = checks["database"] == "ok" and not checks["search_index"].startswith("unavailable")
+    response = JsonResponse({"status": "ok" if healthy else "unavailable", **checks})
+    response.status_code = 200 if healthy else 503
+    return response
 
 
 @require_safe
@@ -40,9 +61,30 @@ def not_found(request, exception):
 
 
 def server_error(request):
-    """The 500 page: no database, no template context, but still a way out and the 112 number."""
-    html = loader.render_to_string("500.html", {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL})
-    return HttpResponseServerError(html)
+    """The 500 page, and the 503 when the database failed or stalled: no database, no template
+    context, but still a way out and the 112 number. Under /api/ a problem document."""
+    error = sys.exc_info()[1]
+    unavailable = isinstance(error, OperationalError | InterfaceError)
+    if unavailable:
+        logger.error("Database unavailable: %s", type(error).__name__)
+        with suppress(DatabaseError):
+            connections.close_all()  # the next request connects afresh
+    if request.path.startswith("/api/"):
+        if unavailable:
+            return problem_response(
+                503,
+                "The feed is temporarily unavailable; try again shortly.",
+                settings.RETRY_AFTER,
+            )
+        return problem_response(500, "The feed failed to answer; this is not your request.")
+    context = {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL, "unavailable": unavailable}
+    html = loader.render_to_string("500.html", context)
+    if not unavailable:
+        return HttpResponseServerError(html)
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(settings.RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def site_page(template_name: str):

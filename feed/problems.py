@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 from django.http import JsonResponse
+from rest_framework.exceptions import APIException
 from rest_framework.views import exception_handler
 
 PROBLEM = "application/problem+json"
@@ -21,9 +22,13 @@ def problem(status: int, detail: str | None) -> dict:
 
 
 def as_problem(response):
-    """`response` (holding a problem) with the problem media type and the problems' caching."""
+    """`response` (holding a problem) with the problem media type and the problems' caching: a
+    server-side failure is never stored, so a cache never repeats it once it is over."""
     response["Content-Type"] = PROBLEM
-    response["Cache-Control"] = f"public, max-age={PROBLEM_MAX_AGE}"
+    if response.status_code >= 500:
+        response["Cache-Control"] = "no-store"
+    else:
+        response["Cache-Control"] = f"public, max-age={PROBLEM_MAX_AGE}"
     return response
 
 
@@ -51,5 +56,23 @@ def problem_exception_handler(exc, context):
 
 def problem_not_found() -> JsonResponse:
     """The problem for a path under /api/ that no endpoint serves."""
-    body = problem(404, "No feed endpoint has this path; /api/v1/ lists them.")
-    return as_problem(JsonResponse(body, status=404))
+    return problem_response(404, "No feed endpoint has this path; /api/v1/ lists them.")
+
+
+def problem_response(status: int, detail: str, retry_after: int | None = None) -> JsonResponse:
+    """A problem outside any DRF view (the project's error handlers)."""
+    response = as_problem(JsonResponse(problem(status, detail), status=status))
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+class TemporarilyUnavailable(APIException):
+    """503 with Retry-After: a part the feed needs (the search index) cannot answer now."""
+
+    status_code = 503
+    default_detail = "Search is temporarily unavailable; try again shortly."
+
+    def __init__(self, detail=None, wait: int = 30):
+        super().__init__(detail)
+        self.wait = wait  # DRF's exception handler sends it as Retry-After

@@ -3,6 +3,9 @@
 Responses are never stored by caches (`Cache-Control: no-store`): the query is in the URL, and a
 shared cache or its logs must not keep what a person searched for."""
 
+import logging
+
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import override
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -15,11 +18,14 @@ from core.links import api_url
 from feed.base import LOCALE, FeedView, page_links
 from feed.meta import feed_meta
 from feed.params import PageParams, check_raw_params, negotiate_locale
+from feed.problems import TemporarilyUnavailable
 from feed.schema import PROBLEM, MetaSerializer, ProblemSerializer
 from knowledge.models import Topic
 from knowledge.numbers import PART_NUMBER
-from search.engines.base import Filters, Hit
+from search.engines.base import Filters, Hit, IndexUnavailable
 from search.searcher import MAX_WORDS, NothingToSearch, search, suggest
+
+logger = logging.getLogger(__name__)
 
 # The OpenAPI shapes of what this module serves (the views build plain dicts).
 
@@ -134,6 +140,9 @@ class SearchBaseView(APIView):
                 body = self.build(request, locale.language_code, options)
         except NothingToSearch as exc:
             raise ValidationError({"q": [str(exc)]}) from exc
+        except IndexUnavailable as exc:
+            logger.error("Search unavailable: %s", exc)
+            raise TemporarilyUnavailable(wait=settings.RETRY_AFTER) from exc
         response = Response({"meta": feed_meta(locale, timezone.now()), **body})
         response["Cache-Control"] = "no-store"
         response["Content-Language"] = locale.language_code
@@ -151,7 +160,11 @@ class SearchView(SearchBaseView):
         operation_id="search",
         summary="Search sections and services",
         parameters=[SearchParams, Q, LOCALE],
-        responses={200: SearchResponseSerializer, (400, PROBLEM): ProblemSerializer},
+        responses={
+            200: SearchResponseSerializer,
+            (400, PROBLEM): ProblemSerializer,
+            (503, PROBLEM): ProblemSerializer,
+        },
     )
     def get(self, request):
         """Sections and services matching `q` in one language, best first, with facets."""
@@ -179,7 +192,11 @@ class SuggestView(SearchBaseView):
         operation_id="search_suggest",
         summary="Suggest titles as someone types",
         parameters=[SuggestParams, Q, LOCALE],
-        responses={200: SuggestResponseSerializer, (400, PROBLEM): ProblemSerializer},
+        responses={
+            200: SuggestResponseSerializer,
+            (400, PROBLEM): ProblemSerializer,
+            (503, PROBLEM): ProblemSerializer,
+        },
     )
     def get(self, request):
         """Titles to offer as someone types: the last word may be incomplete."""

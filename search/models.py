@@ -96,3 +96,26 @@ class BestBet(index.Indexed, models.Model):
             )
         if not words(self.query):
             raise ValidationError({"query": "Type at least one word."})
+
+
+class IndexRetry(models.Model):
+    """An item whose index write failed (the index locked, unwritable or out of reach): kept
+    until a later write of it succeeds, retried by `retry_search_index` and on every index
+    write. Search results never show a stale item meanwhile (they are checked against what is
+    public), but a new or changed one is not findable until its retry succeeds."""
+
+    kind = models.CharField(max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    attempts = models.PositiveIntegerField(default=1)
+    first_failed_at = models.DateTimeField(auto_now_add=True)
+    last_failed_at = models.DateTimeField(auto_now=True)
+    error = models.CharField(max_length=500)
+
+    class Meta:
+        verbose_name = "search index retry"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="one_retry_per_item")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}:{self.object_id}"

@@ -1,6 +1,8 @@
 """The public results page, /<language>/search/?q=: plain HTML that works without JavaScript,
 sets no cookie and is never cached or indexed (the query is in its URL)."""
 
+import logging
+
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -11,9 +13,10 @@ from django.views.decorators.cache import never_cache
 
 from knowledge.models import SectionPage, Topic
 from knowledge.numbers import PART_NUMBER
-from search.engines.base import Filters
+from search.engines.base import Filters, IndexUnavailable
 from search.searcher import NothingToSearch, search
 
+logger = logging.getLogger(__name__)
 PAGE_SIZE = 10
 
 
@@ -70,6 +73,10 @@ def search_page(request):
             outcome = search(data["q"], language, filters, (number - 1) * PAGE_SIZE, PAGE_SIZE)
         except NothingToSearch:
             context["no_words"] = True
+        except IndexUnavailable as error:
+            logger.error("Search unavailable: %s", error)
+            context["unavailable"] = True
+            status = 503
         else:
             page = outcome.page
             paginator = Paginator(range(page.total), PAGE_SIZE)
@@ -107,4 +114,6 @@ def search_page(request):
     }
     response = render(request, "search/results.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
+    if status == 503:
+        response["Retry-After"] = str(settings.RETRY_AFTER)
     return response

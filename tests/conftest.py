@@ -24,9 +24,11 @@ from tests.source_sheet import SourceSheet
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the real content, loaded by the real command."""
+    """Every test starts from the real content, loaded by the real commands, as `make run`
+    does (the search index is made only by a rebuild)."""
     with django_db_blocker.unblock():
         call_command("load_content", verbosity=0)
+        call_command("rebuild_search_index", verbosity=0)
         call_command("setup_roles", verbosity=0)
 
 
@@ -140,11 +142,12 @@ def engine(built_index, settings, db):
 
 @pytest.fixture(params=ENGINES)
 def fresh_engine(request, settings, db, tmp_path):
-    """An engine with an empty index of its own, for tests that change content."""
+    """An engine with an empty index of its own (built empty), for tests that change content."""
     folder = tmp_path / f"ipvkb-test-{uuid.uuid4().hex[:8]}"
     folder.mkdir()
     for name, value in engine_settings(request.param, folder).items():
         setattr(settings, name, value)
+    get_engine().rebuild([])
     yield get_engine()
     drop_elasticsearch_indices(get_engine())
 

@@ -8,11 +8,12 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.parse
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,79 @@ def start_varnish(scratch: Path, port: int, backend_port: int) -> subprocess.Pop
             raise RuntimeError(f"Varnish did not start:\n{(scratch / 'varnish.log').read_text()}")
         time.sleep(0.1)
     return process
+
+
+class TcpProxy:
+    """A TCP proxy on 127.0.0.1 that a test controls, between the application and a server:
+    `freeze()` keeps every connection open but forwards nothing (a stalled database), `cut()`
+    closes them all and refuses new ones (a database that is down), `resume()` goes back to
+    forwarding."""
+
+    def __init__(self, target: str):
+        parts = urllib.parse.urlsplit(target)
+        self.target = (parts.hostname, parts.port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.flowing = threading.Event()
+        self.flowing.set()
+        self.refusing = False
+        self.sockets: set[socket.socket] = set()
+        self.lock = threading.Lock()
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def url(self, database_url: str) -> str:
+        """`database_url` with its host and port replaced by the proxy's."""
+        parts = urllib.parse.urlsplit(database_url)
+        credentials = parts.netloc.rpartition("@")[0]
+        netloc = f"{credentials}@127.0.0.1:{self.port}" if credentials else f"127.0.0.1:{self.port}"
+        return parts._replace(netloc=netloc).geturl()
+
+    def accept(self) -> None:
+        while True:
+            client, _ = self.listener.accept()
+            if self.refusing:
+                client.close()
+                continue
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            with self.lock:
+                self.sockets |= {client, upstream}
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self.pipe, args=(source, sink), daemon=True).start()
+
+    def pipe(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                self.flowing.wait()
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def freeze(self) -> None:
+        self.flowing.clear()
+
+    def cut(self) -> None:
+        self.refusing = True
+        with self.lock:
+            for end in self.sockets:
+                with suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+            self.sockets.clear()
+
+    def resume(self) -> None:
+        self.refusing = False
+        self.flowing.set()
+
+    def close(self) -> None:
+        self.cut()
+        self.listener.close()

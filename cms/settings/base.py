@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.deadline.RequestDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.AdminReferrerPolicyMiddleware",
     "cms.middleware.PublicSecurityHeadersMiddleware",
@@ -106,8 +107,27 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        # A persistent connection is checked before each request reuses it: after a database
+        # blip the first request per worker reconnects instead of failing.
+        conn_health_checks=True,
     )
 }
+# Database faults are answered fast (docs/operations.md): a connection attempt gives up after
+# DB_CONNECT_TIMEOUT seconds, a statement after DB_STATEMENT_TIMEOUT milliseconds (PostgreSQL),
+# and a request still waiting on the database after REQUEST_DEADLINE seconds has its database
+# connections cut (cms/deadline.py). Each then answers 503 with the database-free error page.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=int(os.environ.get("DB_CONNECT_TIMEOUT", "3")),
+        options=f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT', '5000'))}",
+        keepalives=1,
+        keepalives_idle=10,
+        keepalives_interval=5,
+        keepalives_count=2,
+    )
+REQUEST_DEADLINE = float(os.environ.get("REQUEST_DEADLINE", "10"))
+# How long a client should wait before trying again after a 503.
+RETRY_AFTER = 30
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Admin security: axes refuses sign-ins of a locked-out account before any password is checked.
@@ -255,6 +275,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ipvkb"),
+            # A Redis that stalls fails fast instead of holding every request.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 

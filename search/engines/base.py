@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from search.documents import SearchDocument
 
 
+class IndexUnavailable(RuntimeError):
+    """The index cannot answer as it should: missing, never built, empty, corrupt or out of
+    reach. Search says it is unavailable (and shows the helplines), never "0 results"."""
+
+
 @dataclass(frozen=True)
 class Clause:
     """One thing asked for: any of its alternatives (each a phrase of stems) satisfies it."""

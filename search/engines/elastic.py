@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from django.conf import settings
-from elasticsearch import Elasticsearch, NotFoundError, helpers
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
 from elasticsearch.dsl import Index, Keyword, Mapping, Q, Search, Text, analyzer, token_filter
 
 from search.documents import SearchDocument
-from search.engines.base import Clause, Hit, Query, ResultPage, SearchEngine
+from search.engines.base import Clause, Hit, IndexUnavailable, Query, ResultPage, SearchEngine
 from search.engines.embedded import COLUMNS, COMPOUNDING, FACETS, MIN_COMPOUND_PART, WEIGHTS
 from search.text import STEMMERS, highlight, stem, terms, words
 
@@ -234,7 +234,7 @@ class ElasticsearchEngine(SearchEngine):
         documents = [doc for doc in documents if doc.locale in self.locales]
         for locale in sorted({doc.locale for doc in documents}):
             if not self.aliased(locale):
-                self.create_index(locale, aliases={self.alias(locale): {}})
+                raise IndexUnavailable(f"No index behind {self.alias(locale)}: rebuild it.")
         actions = (
             {"_index": self.alias(d.locale), "_id": d.key, "_source": document_body(d)}
             for d in documents
@@ -296,16 +296,25 @@ class ElasticsearchEngine(SearchEngine):
                 found[code] = 0
         return found
 
+    def read(self, index: str, body: dict) -> dict:
+        """A search request; an index that is missing or out of reach is unavailable, never
+        an empty answer."""
+        try:
+            return self.client.search(index=index, body=body)
+        except NotFoundError as error:
+            raise IndexUnavailable(f"No index behind {index}: rebuild it.") from error
+        except TransportError as error:
+            raise IndexUnavailable(f"Elasticsearch did not answer: {error}") from error
+        except ApiError as error:
+            if error.meta.status < 500:
+                raise
+            raise IndexUnavailable(f"Elasticsearch failed: {error}") from error
+
     def spelling(self, locale: str, query_words: list[str]) -> dict[str, str]:
         checked = spelled(query_words)
         if not checked:
             return {}
-        try:
-            response = self.client.search(
-                index=self.alias(locale), body=spelling_body(query_words, locale)
-            )
-        except NotFoundError:
-            return {}
+        response = self.read(index=self.alias(locale), body=spelling_body(query_words, locale))
         corrections = {}
         for i, word in enumerate(checked):
             options = [o for entry in response["suggest"][f"w{i}"] for o in entry["options"]]
@@ -314,10 +323,7 @@ class ElasticsearchEngine(SearchEngine):
         return corrections
 
     def search(self, query: Query) -> ResultPage:
-        try:
-            response = self.client.search(index=self.alias(query.locale), body=search_body(query))
-        except NotFoundError:
-            return ResultPage(total=0, hits=[], facets={name: {} for name in FACETS})
+        response = self.read(index=self.alias(query.locale), body=search_body(query))
         aggregations = response["aggregations"]
         return ResultPage(
             total=response["hits"]["total"]["value"],

@@ -5,7 +5,9 @@ folding and stop words follow each language. One FTS5 table per locale; ranking 
 titles weighted above headings, summaries and body text, after the number of clauses a document
 satisfies. Spelling suggestions come from the locale's own vocabulary (rapidfuzz)."""
 
+import functools
 import json
+import logging
 import math
 import sqlite3
 import threading
@@ -19,7 +21,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from search.documents import SearchDocument
-from search.engines.base import Clause, Hit, Query, ResultPage, SearchEngine
+from search.engines.base import (
+    Clause,
+    Hit,
+    IndexUnavailable,
+    Query,
+    ResultPage,
+    SearchEngine,
+)
 from search.text import highlight, stem, terms, words
 
 # The FTS5 columns and their BM25 weights.
@@ -31,6 +40,9 @@ FACETS = ("type", "part", "topic")
 COMPOUNDING = {"nl"}
 MIN_COMPOUND_PART = 5
 
+logger = logging.getLogger(__name__)
+# How long a write waits for another writer before it fails (and is queued to be retried).
+WRITE_WAIT = 5
 SCHEMA_VERSION = 1
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -81,6 +93,23 @@ def clause_expression(clause: Clause) -> str:
     return "(" + " OR ".join(phrase(a, clause.prefix) for a in clause.alternatives) + ")"
 
 
+def reading(method):
+    """A read that SQLite cannot carry out (a corrupt page, a file replaced under it) says the
+    index is unavailable rather than failing as a server error."""
+
+    @functools.wraps(method)
+    def read(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            self.close()
+            raise IndexUnavailable(
+                f"The search index at {self.path} is unreadable: {error}"
+            ) from error
+
+    return read
+
+
 class EmbeddedEngine(SearchEngine):
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -91,21 +120,91 @@ class EmbeddedEngine(SearchEngine):
 
     @property
     def db(self) -> sqlite3.Connection:
-        connection = getattr(self.local, "connection", None)
-        if connection is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            connection.row_factory = sqlite3.Row
+        """This thread's connection to the index file as it is now: reopened when the file was
+        replaced or deleted since, so no process keeps reading a file that is gone."""
+        opened = getattr(self.local, "opened", None)
+        identity = self.identity()
+        if opened and identity is not None and opened[1] == identity:
+            return opened[0]
+        self.close()
+        connection = self.open()
+        self.local.opened = (connection, identity)
+        return connection
+
+    def identity(self) -> tuple[int, int] | None:
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return status.st_dev, status.st_ino
+
+    def close(self) -> None:
+        opened = getattr(self.local, "opened", None)
+        if opened:
+            opened[0].close()
+        self.local.opened = None
+
+    def open(self, create: bool = False) -> sqlite3.Connection:
+        """A connection to a built index. Only a rebuild (`create`) makes a new file: a serving
+        process that finds none, or one it cannot read, says so instead of answering from an
+        empty index."""
+        if not create and not self.path.exists():
+            raise IndexUnavailable(f"No search index at {self.path}: run rebuild_search_index.")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(
+            f"file:{self.path}?mode={'rwc' if create else 'rw'}",
+            uri=True,
+            timeout=WRITE_WAIT,
+            isolation_level=None,
+        )
+        connection.row_factory = sqlite3.Row
+        try:
             connection.execute("PRAGMA journal_mode=WAL")
-            if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                self.reset(connection)
-            connection.executescript(SCHEMA)
-            for code in self.locales:
-                connection.execute(
-                    f"CREATE VIRTUAL TABLE IF NOT EXISTS terms_{code} USING fts5("
-                    f"{', '.join(COLUMNS)}, tokenize='unicode61 remove_diacritics 2')"
-                )
-            self.local.connection = connection
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            built = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'generation'"
+            ).fetchone()
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise IndexUnavailable(
+                f"The search index at {self.path} is unreadable: {error}"
+            ) from error
+        if not create and (version != SCHEMA_VERSION or not built):
+            connection.close()
+            raise IndexUnavailable(
+                f"The search index at {self.path} was never built by this version:"
+                " run rebuild_search_index."
+            )
+        return connection
+
+    def create(self) -> sqlite3.Connection:
+        """For a rebuild: the index file with the current schema, whatever state it was in. A
+        file SQLite cannot read (corrupt, not a database) is replaced by a new one; a locked
+        one is waited for, never replaced."""
+        self.close()
+        try:
+            connection = self.open(create=True)
+            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                connection.close()
+                raise IndexUnavailable(f"quick_check: {check}")
+        except IndexUnavailable as error:
+            cause = error.__cause__
+            if isinstance(cause, sqlite3.OperationalError) and "locked" in str(cause):
+                raise
+            logger.warning("Replacing the unreadable search index at %s (%s).", self.path, error)
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            connection = self.open(create=True)
+        if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            self.reset(connection)
+        connection.executescript(SCHEMA)
+        for code in self.locales:
+            connection.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS terms_{code} USING fts5("
+                f"{', '.join(COLUMNS)}, tokenize='unicode61 remove_diacritics 2')"
+            )
+        self.local.opened = (connection, self.identity())
         return connection
 
     def reset(self, connection: sqlite3.Connection) -> None:
@@ -120,9 +219,9 @@ class EmbeddedEngine(SearchEngine):
     def locales(self) -> list[str]:
         return [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
 
-    def write(self, change) -> None:
+    def write(self, change, db: sqlite3.Connection | None = None) -> None:
         """Run `change(db)` in one transaction that also moves the generation on."""
-        db = self.db
+        db = db or self.db
         db.execute("BEGIN IMMEDIATE")
         try:
             change(db)
@@ -180,9 +279,10 @@ class EmbeddedEngine(SearchEngine):
                 db.execute(f"DELETE FROM terms_{code}")
             counts.update(self._insert(db, documents))
 
-        self.write(replace)
+        self.write(replace, self.create())
         return {code: counts[code] for code in self.locales}
 
+    @reading
     def counts(self) -> dict[str, int]:
         rows = self.db.execute("SELECT locale, COUNT(*) FROM documents GROUP BY locale")
         found = dict(rows.fetchall())
@@ -205,6 +305,7 @@ class EmbeddedEngine(SearchEngine):
             self.vocabularies[locale] = cached
         return cached[1], cached[2]
 
+    @reading
     def spelling(self, locale: str, query_words: list[str]) -> dict[str, str]:
         counter, stems = self.vocabulary(locale)
         corrections = {}
@@ -235,6 +336,7 @@ class EmbeddedEngine(SearchEngine):
         found.sort()  # the same clause whatever the set's order
         return Clause(tuple(dict.fromkeys((*clause.alternatives, *found))), clause.prefix)
 
+    @reading
     def search(self, query: Query) -> ResultPage:
         table = f"terms_{query.locale}"
         if query.locale in COMPOUNDING:

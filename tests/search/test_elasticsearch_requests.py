@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from search.documents import SearchDocument
-from search.engines.base import Clause, Filters, Query
+from search.engines.base import Clause, Filters, IndexUnavailable, Query
 from search.engines.elastic import (
     ElasticsearchEngine,
     document_body,
@@ -250,10 +250,18 @@ def test_search_sends_the_body_and_reads_the_answer(serve):
     }
 
 
-def test_search_before_any_index_finds_nothing(serve):
+def test_search_before_any_index_is_unavailable_not_empty(serve):
     _, engine = serve(lambda method, path, body: MISSING)
-    page = engine.search(CYCLE_OF_VIOLENCE)
-    assert (page.total, page.hits) == (0, [])
+    with pytest.raises(IndexUnavailable, match="No index behind ipvkb-en"):
+        engine.search(CYCLE_OF_VIOLENCE)
+    with pytest.raises(IndexUnavailable):
+        engine.spelling("en", ["violnce"])
+
+
+def test_a_failing_server_is_unavailable_not_empty(serve):
+    _, engine = serve(lambda method, path, body: (503, {"error": "unavailable", "status": 503}))
+    with pytest.raises(IndexUnavailable, match="Elasticsearch failed"):
+        engine.search(CYCLE_OF_VIOLENCE)
 
 
 def test_rebuild_fills_new_indices_then_swaps_the_aliases(serve):
@@ -316,27 +324,16 @@ def test_rebuild_fills_new_indices_then_swaps_the_aliases(serve):
     assert len(requests) == 10
 
 
-def test_upsert_creates_the_missing_index_and_alias_then_writes_through_the_alias(serve):
+def test_upsert_never_creates_a_missing_index_only_a_rebuild_does(serve):
     def answer(method, path, body):
         if path == "/_alias/ipvkb-fr":
             return MISSING
-        if method == "PUT" and FRESH.match(path):
-            return ACKNOWLEDGED
-        if path == "/_bulk":
-            return bulk_answer(body)
         return 400, {"error": f"unexpected {method} {path}"}
 
     server, engine = serve(answer)
-    engine.upsert([DOCUMENT])
-    (_, lookup, _, _), (put, created, _, settings), (_, bulk, refresh, lines) = server.requests
-    assert lookup == "/_alias/ipvkb-fr"
-    assert put == "PUT" and FRESH.match(created).group(1) == "fr"
-    assert settings == {**index_body("fr"), "aliases": {"ipvkb-fr": {}}}
-    assert (bulk, refresh) == ("/_bulk", "refresh=wait_for")
-    assert lines == [
-        {"index": {"_index": "ipvkb-fr", "_id": "section:12"}},
-        document_body(DOCUMENT),
-    ]
+    with pytest.raises(IndexUnavailable, match="rebuild"):
+        engine.upsert([DOCUMENT])
+    assert [request[:2] for request in server.requests] == [("GET", "/_alias/ipvkb-fr")]
 
 
 def test_remove_deletes_from_every_locale_and_ignores_what_is_missing(serve):

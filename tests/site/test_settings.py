@@ -44,8 +44,10 @@ def test_production_starts_with_its_environment():
     assert result.stdout.strip() == "False"
 
 
-def test_health_endpoint_answers_without_a_cookie(client, db):
+def test_health_endpoint_checks_the_database_and_the_index_without_a_cookie(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok"
+    health = response.json()
+    assert (health["status"], health["database"], health["search_index_retries"]) == ("ok", "ok", 0)
+    assert " documents (en: " in health["search_index"]
     assert not response.cookies
