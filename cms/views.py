@@ -39,7 +39,9 @@ def health(request):
         checks["search_index_retries"] = index.waiting
     healthy = checks["database"] == "ok" and not checks["search_index"].startswith("unavailable")
     response = JsonResponse({"status": "ok" if healthy else "unavailable", **checks})
-    response.status_code = 200 if healthy else 503
+    if not healthy:
+        response.status_code = 503
+        response["Retry-After"] = str(settings.RETRY_AFTER)
     return response
 
 
