@@ -33,5 +33,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "cms.views.bad_request"
+handler403 = "cms.views.permission_denied"
 handler404 = "cms.views.not_found"
 handler500 = "cms.views.server_error"

@@ -49,7 +49,11 @@ def problem_exception_handler(exc, context):
     return as_problem(response)
 
 
+def problem_response(status: int, detail: str | None) -> JsonResponse:
+    """A problem as a response of its own, outside DRF (the site's error handlers under /api/)."""
+    return as_problem(JsonResponse(problem(status, detail), status=status))
+
+
 def problem_not_found() -> JsonResponse:
     """The problem for a path under /api/ that no endpoint serves."""
-    body = problem(404, "No feed endpoint has this path; /api/v1/ lists them.")
-    return as_problem(JsonResponse(body, status=404))
+    return problem_response(404, "No feed endpoint has this path; /api/v1/ lists them.")

@@ -171,6 +171,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A failed CSRF check gets the site's 403 page (the way out and 112), not Django's bare one.
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
 
 # --- Admin security -------------------------------------------------------------------------------
 # Editors' sessions end when the browser closes, and in any case SESSION_COOKIE_AGE seconds
