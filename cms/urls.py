@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.restrictions import authenticate_with_password, staff_only
 from cms.views import health, language_root, site_page
 from search.views import search_page
 
@@ -29,9 +30,18 @@ urlpatterns += i18n_patterns(
     path("search/", search_page, name="search"),
     path("staying-safe/", site_page("site/staying_safe.html"), name="staying-safe"),
     path("accessibility/", site_page("site/accessibility.html"), name="accessibility"),
+    # Before Wagtail's own views at these paths: private sections without a cookie.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("_util/login/", staff_only, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
+handler400 = "cms.views.bad_request"
+handler403 = "cms.views.permission_denied"
 handler404 = "cms.views.not_found"
 handler500 = "cms.views.server_error"

@@ -6,7 +6,12 @@ from contextlib import suppress
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.cache import patch_vary_headers
@@ -62,6 +67,31 @@ def not_found(request, exception):
     return page_not_found(request, exception)
 
 
+def bad_request(request, exception):
+    """A 400 (among others for a Host header that is not ours: DisallowedHost): as the 500 page,
+    without the database and without the Site, which a bad host cannot name; under /api/ a
+    problem document."""
+    if request.path.startswith("/api/"):
+        return problem_response(400, "The request is not valid.")
+    html = loader.render_to_string("400.html", {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL})
+    return HttpResponseBadRequest(html)
+
+
+def permission_denied(request, exception):
+    """A 403: the site's page (with the way out and the emergency numbers), or a problem."""
+    if request.path.startswith("/api/"):
+        return problem_response(403, "Access to this resource is refused.")
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: Django's page has neither the way out nor 112. It sets no cookie."""
+    if request.path.startswith("/api/"):
+        return problem_response(403, "The request did not pass the cross-site request check.")
+    context = {"csrf_failure": True, "for_editors": request.path.startswith("/admin/")}
+    return render(request, "403.html", context, status=403)
+
+
 def server_error(request):
     """The 500 page, and the 503 when the database failed or stalled: no database, no template
     context, but still a way out and the 112 number. Under /api/ a problem document."""
@@ -79,11 +109,10 @@ def server_error(request):
                 settings.RETRY_AFTER,
             )
         return problem_response(500, "The feed failed to answer; this is not your request.")
-    context = {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL, "unavailable": unavailable}
-    html = loader.render_to_string("500.html", context)
+    context = {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL}
     if not unavailable:
-        return HttpResponseServerError(html)
-    response = HttpResponse(html, status=503)
+        return HttpResponseServerError(loader.render_to_string("500.html", context))
+    response = HttpResponse(loader.render_to_string("503.html", context), status=503)
     response["Retry-After"] = str(settings.RETRY_AFTER)
     response["Cache-Control"] = "no-store"
     return response

@@ -59,8 +59,10 @@ def problem_not_found() -> JsonResponse:
     return problem_response(404, "No feed endpoint has this path; /api/v1/ lists them.")
 
 
-def problem_response(status: int, detail: str, retry_after: int | None = None) -> JsonResponse:
-    """A problem outside any DRF view (the project's error handlers)."""
+def problem_response(
+    status: int, detail: str | None, retry_after: int | None = None
+) -> JsonResponse:
+    """A problem as a response of its own, outside DRF (the site's error handlers under /api/)."""
     response = as_problem(JsonResponse(problem(status, detail), status=status))
     if retry_after:
         response["Retry-After"] = str(retry_after)

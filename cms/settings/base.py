@@ -184,13 +184,19 @@ SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", BASE_DIR / "var" / 
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]
 
-# Safety: no referrer leaves the site; sessions and CSRF cookies only for editors.
+# Safety: no referrer leaves the site; sessions and CSRF cookies only for editors (and a session
+# for a visitor who entered a private section's password: see cms/restrictions.py).
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A failed CSRF check gets the site's 403 page (the way out and 112), not Django's bare one.
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
+# Private sections (view restrictions): the password form without a CSRF token, so without a
+# cookie (see cms/restrictions.py); the sign-in page is replaced there too.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "site/password_required.html"
 
 # --- Admin security -------------------------------------------------------------------------------
 # Editors' sessions end when the browser closes, and in any case SESSION_COOKIE_AGE seconds

@@ -16,6 +16,7 @@ from tests.browser import (
     NeutralSite,
     RequestLog,
     scratch_database,
+    server_env,
     start_server,
     stop_server,
 )
@@ -26,6 +27,7 @@ from tests.stack import REDIS_URL, reachable, redis_env
 class Served:
     url: str
     access_log: Path
+    env: dict  # the server's environment, for management commands on its database
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +47,7 @@ def served(tmp_path_factory, neutral) -> Served:
         if reachable(REDIS_URL):  # as production: one cache for both workers
             env.update(redis_env())
         url, process = start_server(scratch, extra_env=env, users=[EDITOR, REVIEWER])
-        yield Served(url, scratch / "access.log")
+        yield Served(url, scratch / "access.log", server_env(scratch, extra_env=env))
         stop_server(process)
 
 
