@@ -163,7 +163,7 @@ class Entries:
             name, summary = item.name, item.description
             organisation = item.public_organisation  # who runs the service, if published
             author = (
-                Author(organisation.name, organisation.website or None)
+                Author(organisation.name, organisation.web_address)
                 if organisation
                 else self.operator
             )

@@ -8,7 +8,7 @@ import copy
 from drf_spectacular.utils import PolymorphicProxySerializer
 from rest_framework import serializers
 
-from feed.schema import Constant
+from feed.schema import RICH_TEXT_HELP, Constant
 from feed.services import ServiceSerializer
 
 
@@ -25,12 +25,12 @@ def block(name: str, value, description: str):
 
 
 class HtmlValue(serializers.Serializer):
-    html = serializers.CharField(help_text="Rendered HTML, links resolved.")
+    html = serializers.CharField(help_text=RICH_TEXT_HELP)
 
 
 class CalloutValue(serializers.Serializer):
     title = serializers.CharField()
-    html = serializers.CharField(help_text="Rendered HTML, links resolved.")
+    html = serializers.CharField(help_text=RICH_TEXT_HELP)
 
 
 class CriteriaValue(serializers.Serializer):
@@ -68,13 +68,17 @@ class DoDontValue(serializers.Serializer):
 
 
 class FurtherInformationValue(serializers.Serializer):
-    url = serializers.URLField()
+    url = serializers.URLField(
+        allow_null=True, help_text="Null when the value is no web address: show no link."
+    )
     publisher = serializers.CharField(allow_blank=True)
     title = serializers.CharField(allow_blank=True, help_text="Empty: show the address.")
 
 
 class CitationValue(serializers.Serializer):
-    url = serializers.URLField()
+    url = serializers.URLField(
+        allow_null=True, help_text="Null when the value is no web address: show no link."
+    )
     title = serializers.CharField(allow_blank=True, help_text="Empty: show the address.")
 
 

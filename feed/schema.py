@@ -9,6 +9,12 @@ from rest_framework import serializers
 from feed.base import ITEM_ID, LOCALE
 from feed.problems import PROBLEM
 
+RICH_TEXT_HELP = (
+    "Rendered HTML, links resolved and cleaned: only p, br, b, i, ul, ol, li and a; a link's "
+    "href is http(s), mailto:, tel: or a path on the site (a link without href is text), "
+    'and it carries rel="noreferrer noopener".'
+)
+
 
 class FeedSchema(AutoSchema):
     """drf-spectacular's inspector for the feed."""

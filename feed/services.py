@@ -6,6 +6,7 @@ from rest_framework import serializers
 from feed.base import DocumentListView, DocumentView
 from feed.params import PageParams
 from feed.schema import (
+    RICH_TEXT_HELP,
     Constant,
     MetaSerializer,
     PageOf,
@@ -21,7 +22,10 @@ from services.models import Service
 class ChannelSerializer(serializers.Serializer):
     kind = serializers.CharField()
     value = serializers.CharField()
-    href = serializers.CharField()
+    href = serializers.CharField(
+        allow_null=True,
+        help_text="Null when a website or chat value is no web address: show the value as text.",
+    )
     label = serializers.CharField(allow_blank=True)
     purpose = serializers.CharField()
     free = serializers.BooleanField(allow_null=True)
@@ -46,7 +50,9 @@ class OrganisationSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
     short_name = serializers.CharField(allow_blank=True)
-    website = serializers.CharField(allow_blank=True)
+    website = serializers.CharField(
+        allow_blank=True, help_text="Empty when unknown (or when the value is no web address)."
+    )
 
 
 class LanguageSerializer(serializers.Serializer):
@@ -78,7 +84,7 @@ class ServiceSerializer(serializers.Serializer):
     kind = serializers.CharField()
     status = serializers.ChoiceField(["active", "temporarily_closed", "closed"])
     description = serializers.CharField(allow_blank=True)
-    offers_html = serializers.CharField(allow_blank=True)
+    offers_html = serializers.CharField(allow_blank=True, help_text=RICH_TEXT_HELP)
     audience = serializers.CharField(allow_blank=True)
     languages = LanguageSerializer(many=True)
     file_language = serializers.CharField(allow_null=True)

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from core.links import api_url
+from core.sanitise import rich_text_html
 from core.translations.links import translation_links
 from services.models import OpeningPeriod, Service
 
@@ -45,12 +46,12 @@ def service_representation(service: Service, request, translations=None, now=Non
             "slug": organisation.slug,
             "name": organisation.name,
             "short_name": organisation.short_name,
-            "website": organisation.website,
+            "website": organisation.web_address or "",
         },
         "kind": service.kind,
         "status": service.status,
         "description": service.description,
-        "offers_html": service.offers,
+        "offers_html": rich_text_html(service.offers),
         "audience": service.audience,
         "languages": [
             {"code": lang.language, "note": lang.note} for lang in service.languages.all()

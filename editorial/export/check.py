@@ -1,5 +1,6 @@
 """Checking an export before anything is written: JSON, format, version, known models, every
-object deserialised, primary keys unique, every reference resolved."""
+object deserialised, primary keys unique, every reference resolved, rich text and addresses
+within the site's rule (unsafe.py)."""
 
 import json
 from collections import defaultdict
@@ -22,6 +23,7 @@ from editorial.export.spec import (
     content_type_ids,
     current_labels,
 )
+from editorial.export.unsafe import unsafe_content
 
 MAX_PROBLEMS = 10
 # Without these the public site and the admin have nothing to stand on: such a file is refused.
@@ -146,6 +148,7 @@ def deserialize(document: dict, path: Path) -> tuple[list[Entry], list[str]]:
         entries.append(entry)
     raise_problems(path, problems)
     raise_problems(path, reference_problems(entries) + clashes(entries))
+    raise_problems(path, unsafe_content(entries))
     return entries, warnings
 
 

@@ -3,10 +3,11 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from knowledge.blocks.text import WebAddressMixin
 from services.representation import service_representation
 
 
-class FurtherInformationBlock(blocks.StructBlock):
+class FurtherInformationBlock(WebAddressMixin, blocks.StructBlock):
     """A link for further reading, with who publishes it."""
 
     url = blocks.URLBlock()

@@ -1,7 +1,8 @@
 """Prose blocks: paragraphs, subheadings, callouts and source citations."""
 
 from wagtail import blocks
-from wagtail.rich_text import expand_db_html
+
+from core.sanitise import rich_text_html, safe_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -18,8 +19,8 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "blocks/paragraph.html"
 
     def get_api_representation(self, value, context=None):
-        """Rendered HTML with resolved links, never Wagtail's internal format."""
-        return {"html": expand_db_html(value.source)}
+        """Rendered HTML with resolved links, cleaned, never Wagtail's internal format."""
+        return {"html": rich_text_html(value)}
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -43,10 +44,19 @@ class CalloutBlock(blocks.StructBlock):
         template = "blocks/callout.html"
 
     def get_api_representation(self, value, context=None):
-        return {"title": value["title"], "html": expand_db_html(value["text"].source)}
+        return {"title": value["title"], "html": rich_text_html(value["text"])}
 
 
-class CitationBlock(blocks.StructBlock):
+class WebAddressMixin:
+    """For a struct block with a `url`: the feed gets that address only when it is a web
+    address, null otherwise (a javascript: or data: value written past the admin). The
+    templates apply the same rule with the `web_url` filter."""
+
+    def get_api_representation(self, value, context=None):
+        return {**super().get_api_representation(value, context), "url": safe_url(value["url"])}
+
+
+class CitationBlock(WebAddressMixin, blocks.StructBlock):
     """Where the preceding material comes from ("Source: www.cpvcf.org")."""
 
     url = blocks.URLBlock()

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.sanitise import safe_url
 from services.hours import Period
 from services.validation import check_channel_value
 
@@ -86,12 +87,13 @@ class ContactChannel(TranslatableMixin, Orderable):
 
     @property
     def href(self):
-        """The link a browser follows: tel:, mailto: or the web address."""
+        """The link a browser follows: tel:, mailto: or the web address; None when the stored
+        value is no web address (written past the admin's checks): show it as text only."""
         if self.kind == self.Kind.PHONE:
             return "tel:" + "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
         if self.kind == self.Kind.EMAIL:
             return f"mailto:{self.value}"
-        return self.value
+        return safe_url(self.value)
 
 
 class OpeningPeriod(Orderable):

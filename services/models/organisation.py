@@ -12,6 +12,8 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.sanitise import safe_url
+
 
 class Organisation(
     TranslatableMixin,
@@ -62,3 +64,9 @@ class Organisation(
 
     def __str__(self):
         return self.name
+
+    @property
+    def web_address(self) -> str | None:
+        """The website as it may be linked: None when there is none, or when the stored value
+        is no web address (written past the admin's checks)."""
+        return safe_url(self.website)

@@ -309,6 +309,110 @@ def broken_tree(document):
     return "(wagtailcore.page pk="
 
 
+def stream_of(fields, name):
+    """A StreamField's blocks as the file holds them (JSON text or a list), and how to put them
+    back."""
+    value = fields[name]
+    data = json.loads(value) if isinstance(value, str) else value
+
+    def put(blocks):
+        fields[name] = json.dumps(blocks) if isinstance(value, str) else blocks
+
+    return data, put
+
+
+def page_title(document, pk):
+    return next(
+        o["fields"]["title"]
+        for o in document["objects"]
+        if o["model"] == "wagtailcore.page" and o["pk"] == pk
+    )
+
+
+def first_block(document, model, block_type, field="body"):
+    """(object number, object, blocks, put, block index) of the first `block_type` block."""
+    for number, obj in enumerate(document["objects"], start=1):
+        if obj["model"] != model or not obj["fields"].get(field):
+            continue
+        blocks, put = stream_of(obj["fields"], field)
+        for index, block in enumerate(blocks):
+            if block["type"] == block_type:
+                return number, obj, blocks, put, index
+    raise AssertionError(f"no {block_type} block in {model}")
+
+
+def script_in_a_paragraph(document):
+    """What a raw database write could leave in a section, exported and imported elsewhere."""
+    number, obj, blocks, put, index = first_block(document, "knowledge.sectionpage", "paragraph")
+    blocks[index]["value"] += "<script>alert(1)</script>"
+    put(blocks)
+    title = page_title(document, obj["pk"])
+    return (
+        f"object #{number} (knowledge.sectionpage pk={obj['pk']}) {title!r}: "
+        f"body[{index}]: HTML tag <script> is not allowed"
+    )
+
+
+def javascript_link_in_a_callout(document):
+    number, obj, blocks, put, index = first_block(
+        document, "knowledge.factsheetpage", "callout", field="preface"
+    )
+    blocks[index]["value"]["text"] += '<p><a href="javascript:alert(1)">x</a></p>'
+    put(blocks)
+    return f"preface[{index}].text: link 'javascript:alert(1)' must start with one of"
+
+
+def javascript_citation(document):
+    number, obj, blocks, put, index = first_block(document, "knowledge.sectionpage", "citation")
+    blocks[index]["value"]["url"] = "javascript:alert(1)"
+    put(blocks)
+    return f"body[{index}].url: 'javascript:alert(1)' is not a web address"
+
+
+def handler_in_offers(document):
+    number, obj = next(
+        (n, o)
+        for n, o in enumerate(document["objects"], start=1)
+        if o["model"] == "services.service" and o["fields"]["offers"]
+    )
+    obj["fields"]["offers"] += '<img src="x" onerror="alert(1)">'
+    return (
+        f"object #{number} (services.service pk={obj['pk']}) {obj['fields']['name']!r}: "
+        "offers: HTML tag <img> is not allowed"
+    )
+
+
+def script_in_a_revision(document):
+    """A draft revision that someone would publish later."""
+    for number, obj in enumerate(document["objects"], start=1):
+        content = obj["fields"].get("content") if obj["model"] == "wagtailcore.revision" else None
+        if not (content and content.get("body")):
+            continue
+        blocks, put = stream_of(content, "body")
+        index = next((i for i, b in enumerate(blocks) if b["type"] == "paragraph"), None)
+        if index is not None:
+            blocks[index]["value"] += '<p onclick="alert(1)">x</p>'
+            put(blocks)
+            return (
+                f"object #{number} (wagtailcore.revision pk={obj['pk']}) 'revision of "
+                f"{obj['fields']['object_str']}': body[{index}]: attributes ['onclick'] on <p>"
+            )
+    raise AssertionError("no revision with a paragraph")
+
+
+def javascript_channel(document):
+    number, obj = next(
+        (n, o)
+        for n, o in enumerate(document["objects"], start=1)
+        if o["model"] == "services.contactchannel" and o["fields"]["kind"] == "web"
+    )
+    obj["fields"]["value"] = "javascript:alert(1)"
+    return (
+        f"object #{number} (services.contactchannel pk={obj['pk']}) 'Website: javascript:alert(1)'"
+        ": value: 'javascript:alert(1)' is not a web address"
+    )
+
+
 @pytest.mark.parametrize(
     "corrupt",
     [
@@ -317,6 +421,12 @@ def broken_tree(document):
         wrong_type,
         duplicate_primary_key,
         missing_reference,
+        script_in_a_paragraph,
+        javascript_link_in_a_callout,
+        javascript_citation,
+        handler_in_offers,
+        script_in_a_revision,
+        javascript_channel,
     ],
 )
 def test_an_import_that_fails_changes_nothing(tmp_path, service, editor, corrupt):

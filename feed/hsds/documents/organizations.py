@@ -16,7 +16,7 @@ def organisation_summary(organisation: Organisation) -> dict:
             "name": organisation.name,
             "alternate_name": organisation.short_name or None,
             "description": organisation.name,
-            "website": organisation.website or None,
+            "website": organisation.web_address,
         }
     )
 

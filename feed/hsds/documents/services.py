@@ -34,7 +34,7 @@ def service_minimal(service: Service) -> dict:
 def service_summary(service: Service) -> dict:
     """The one-to-one fields (service_list.json)."""
     channels = list(service.channels.all())
-    web = next((c.value for c in channels if c.kind == ContactChannel.Kind.WEB), None)
+    web = next((c.href for c in channels if c.kind == ContactChannel.Kind.WEB and c.href), None)
     email = next((c.value for c in channels if c.kind == ContactChannel.Kind.EMAIL), None)
     notes = [lang.note for lang in service.languages.all() if lang.note]
     organisation = service.public_organisation
