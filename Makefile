@@ -102,6 +102,9 @@ bench-search: install ## Embedded search latency p50/p99 on the real corpus, 10x
 bench-pages: install ## Server time and weight per public page type (prints figures)
 	$(PY) -m bench.pages
 
+bench-load: install ## 32 concurrent clients for 60 s on gunicorn (2 workers, Redis); fails on any error
+	$(PY) -m bench.load
+
 translations: install ## Refresh content/locale/*.po after changing English content (keeps translations)
 	$(PY) manage.py export_translations
 
@@ -115,4 +118,4 @@ lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
 clean: ## Remove the virtual environments, node_modules and the local database
 	rm -rf $(VENV) $(TOOLS) node_modules db.sqlite3 var
 
-.PHONY: help install run test browser lint bench-api bench-relevance bench-search bench-pages translations messages lock clean
+.PHONY: help install run test browser lint bench-api bench-relevance bench-search bench-pages bench-load translations messages lock clean
