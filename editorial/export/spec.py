@@ -116,6 +116,7 @@ PROJECT_APPS = ("core", "changes", "knowledge", "services", "search", "editorial
 NOT_CONTENT: dict[str, str] = {
     "changes.PublicDocument": "Built from the content after every write; an import rebuilds it.",
     "changes.Counter": "Says whether the public documents are current; an import is a write.",
+    "search.IndexRetry": "Index writes waiting to be retried; an import rebuilds the index.",
 }
 
 # Rows outside the content that content rows point to: written as natural keys (content type

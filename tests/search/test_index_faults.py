@@ -68,6 +68,11 @@ def test_an_unpublish_during_an_index_failure_never_shows_and_the_retry_converge
     assert client.get(f"/api/v1/search/?q={WORD}&locale=en").json()["results"] == []
     waiting = IndexRetry.objects.count()  # with the neighbours whose documents changed
     assert client.get("/healthz").json()["search_index_retries"] == waiting
+    client.force_login(editor)  # an administrator: told first on the dashboard
+    dashboard = client.get("/admin/").content.decode()
+    assert "Search index needs attention" in dashboard
+    assert f"{waiting} changes could not be written to the search index yet" in dashboard
+    client.logout()
     with pytest.raises(CommandError, match=f"{waiting} items still wait"):
         call_command("retry_search_index")  # still locked
     locker.close()
@@ -75,6 +80,8 @@ def test_an_unpublish_during_an_index_failure_never_shows_and_the_retry_converge
     assert not indexed(index, key)
     assert not IndexRetry.objects.exists()
     assert client.get("/healthz").json()["search_index_retries"] == 0
+    client.force_login(editor)
+    assert "Search index needs attention" not in client.get("/admin/").content.decode()
 
 
 def test_a_publish_that_failed_to_index_is_written_with_the_next_change(
