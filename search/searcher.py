@@ -11,6 +11,7 @@ from django.db.models import Q
 from changes.models import PublicDocument
 from changes.reconcile import ensure_current
 from knowledge.models import SectionPage
+from knowledge.visibility import visible_pages
 from search.engines import get_engine
 from search.engines.base import Clause, Filters, Hit, Query, ResultPage
 from search.models import BestBet, SynonymSet
@@ -99,12 +100,8 @@ def pinned_keys(text: str, locale: str) -> tuple[str, ...]:
     number = SECTION_NUMBER.match(text)
     if number:
         wanted = number.group(1).upper() + "." + re.sub(r"\s", "", number.group(2))
-        section = (
-            SectionPage.objects.live()
-            .public()
-            .filter(locale__language_code=locale, number=wanted)
-            .first()
-        )
+        sections = SectionPage.objects.filter(locale__language_code=locale, number=wanted)
+        section = visible_pages(sections).first()
         if section:
             keys.append(f"section:{section.pk}")
     return tuple(dict.fromkeys(keys))
