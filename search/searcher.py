@@ -114,6 +114,7 @@ def did_you_mean(text: str, corrections: dict[str, str]) -> str | None:
 
 
 def search(text: str, locale: str, filters: Filters, offset: int = 0, limit: int = 20) -> Outcome:
+    ensure_current()  # first: corrections come from the index, which follows the documents
     clauses, corrections = parse(text, locale)
     phrase = [stem(corrections.get(w, w), locale) for w in words(text)[:MAX_WORDS]]
     query = Query(
@@ -130,6 +131,7 @@ def search(text: str, locale: str, filters: Filters, offset: int = 0, limit: int
 
 def suggest(text: str, locale: str, limit: int = 8) -> list[Hit]:
     """Titles to offer while someone types: the last word counts as the start of a word."""
+    ensure_current()
     clauses, _ = parse(text, locale, as_you_type=True)
     query = Query(locale=locale, clauses=tuple(clauses), limit=limit)
     return only_public(get_engine().search(query)).hits
