@@ -71,10 +71,13 @@ class PublicDocument(models.Model):
 
 
 class Counter(models.Model):
-    """Two rows: `written` counts the writes to content, `reconciled` the last count the public
-    documents were rebuilt for. Documents are current when both are equal."""
+    """`written` counts the writes to content, `reconciled` the last count the public documents
+    were rebuilt for: documents are current when both are equal. `expiry` is when the first
+    item public at the last rebuild expires (microseconds since the epoch, 0 for none): time
+    passing changes what is public without a write, so once that moment is past it counts as
+    one (changes/reconcile.py `ensure_current`)."""
 
-    WRITTEN, RECONCILED = "written", "reconciled"
+    WRITTEN, RECONCILED, EXPIRY = "written", "reconciled", "expiry"
 
     name = models.CharField(max_length=20, primary_key=True)
     value = models.PositiveBigIntegerField(default=0)

@@ -13,7 +13,15 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from changes.models import ChangeEvent, Counter, PublicDocument
-from changes.snapshot import KINDS, ORIGIN, Entry, current_entries
+from changes.snapshot import (
+    KINDS,
+    ORIGIN,
+    Entry,
+    as_counter,
+    current_entries,
+    from_counter,
+    next_expiry,
+)
 
 Action = ChangeEvent.Action
 # Sent once the documents and the log are committed, with the new events and the public pages
@@ -38,10 +46,23 @@ def mark_written() -> None:
         Counter.objects.get_or_create(name=Counter.WRITTEN, defaults={"value": 1})
 
 
+def expiry_passed(values: dict[str, int]) -> bool:
+    """An item public at the last rebuild has expired since: Wagtail marks it not live only when
+    `publish_scheduled` runs, and nothing is written before that, but it is no longer public."""
+    moment = from_counter(values.get(Counter.EXPIRY, 0))
+    return moment is not None and moment <= timezone.now()
+
+
 def ensure_current() -> None:
-    """Reconcile first if content was written since the documents were last built."""
-    if not is_current():
-        reconcile()
+    """Reconcile first if content was written since the documents were last built, or if an
+    item has expired since (which counts as a write)."""
+    values = counters()
+    if expiry_passed(values):
+        with transaction.atomic():
+            mark_written()
+    elif values.get(Counter.WRITTEN, 0) <= values.get(Counter.RECONCILED, 0):
+        return
+    reconcile()
 
 
 def reconcile(force: bool = False) -> list[ChangeEvent]:
@@ -52,12 +73,16 @@ def reconcile(force: bool = False) -> list[ChangeEvent]:
     written = counters().get(Counter.WRITTEN, 0)  # read before building: the build is newer
     if not force and is_current():
         return []
+    expiry = next_expiry()  # before building: an item expiring during the build is caught
     entries = current_entries()
     with transaction.atomic():
         Counter.objects.get_or_create(name=Counter.RECONCILED)
         newer = {"value__lte" if force else "value__lt": written}
         if not Counter.objects.filter(name=Counter.RECONCILED, **newer).update(value=written):
             return []  # another process stored a build at least as new
+        Counter.objects.update_or_create(
+            name=Counter.EXPIRY, defaults={"value": as_counter(expiry)}
+        )
         events, pages = apply(entries)
         if events:
             transaction.on_commit(

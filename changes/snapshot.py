@@ -4,15 +4,22 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.http import HttpRequest
 from django.utils.translation import override
 from rest_framework.utils.encoders import JSONEncoder
 
 from changes.models import ChangeEvent
-from knowledge.models import FactSheetPage
-from knowledge.representation import fact_sheet_document, public_sections, section_document
+from knowledge.representation import (
+    fact_sheet_document,
+    public_fact_sheets,
+    public_sections,
+    section_document,
+)
+from knowledge.visibility import next_page_expiry
 from services.representation import public_services, service_document, with_open_now
+from services.visibility import next_service_expiry
 
 ORIGIN_HOST = "origin.ipv-kb.invalid"
 ORIGIN = f"http://{ORIGIN_HOST}"  # replaced by the caller's scheme and host when served
@@ -98,13 +105,29 @@ KINDS = [
     ),
     Kind(
         Type.FACT_SHEET,
-        lambda: FactSheetPage.objects.live().public().select_related("locale"),
+        public_fact_sheets,
         fact_sheet_document,
         lambda sheet: sheet.slug,
         lambda sheet: sheet.path,
         lambda document: {},
     ),
 ]
+
+
+def next_expiry(now: datetime | None = None) -> datetime | None:
+    """The next moment a public item expires, and with it its document (or another's: an
+    expiring page takes its descendants along)."""
+    moments = (next_page_expiry(now), next_service_expiry(now))
+    return min((m for m in moments if m), default=None)
+
+
+def as_counter(moment: datetime | None) -> int:
+    """A moment as a counter value (microseconds since the epoch; 0 for none)."""
+    return 0 if moment is None else round(moment.timestamp() * 1_000_000)
+
+
+def from_counter(value: int) -> datetime | None:
+    return datetime.fromtimestamp(value / 1_000_000, tz=UTC) if value else None
 
 
 def serialise(document: dict) -> str:

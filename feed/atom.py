@@ -37,6 +37,7 @@ from core.links import api_url, public_url
 from feed.base import EPOCH, version
 from knowledge.models import ServiceDirectoryPage
 from knowledge.representation import public_sections
+from knowledge.visibility import visible_pages
 from services.representation import public_services
 
 LIMIT = 50  # the most recently changed items of one language
@@ -134,7 +135,7 @@ class Entries:
     def __init__(self, request, locale: str):
         self.request, self.locale = request, locale
         self.operator = operator(request)
-        directories = ServiceDirectoryPage.objects.live().public()
+        directories = visible_pages(ServiceDirectoryPage.objects.all())
         directory = directories.filter(locale__language_code=locale).first()
         self.directory_url = public_url(directory, request) if directory else None
 

@@ -20,11 +20,11 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from wagtail.models import Page, Revision
+from wagtail.models import Revision
 
 from changes.models import ChangeEvent, PublicDocument
 from changes.reconcile import ensure_current
-from changes.snapshot import ORIGIN, serialise
+from changes.snapshot import ORIGIN, next_expiry, serialise
 from core.languages import content_languages
 from feed.meta import feed_meta
 from feed.params import check_raw_params, locales, negotiate_locale
@@ -47,8 +47,7 @@ def next_scheduled_change(now) -> datetime | None:
         Revision.objects.filter(approved_go_live_at__gt=now).aggregate(
             m=Min("approved_go_live_at")
         )["m"],
-        Page.objects.filter(live=True, expire_at__gt=now).aggregate(m=Min("expire_at"))["m"],
-        Service.objects.filter(live=True, expire_at__gt=now).aggregate(m=Min("expire_at"))["m"],
+        next_expiry(now),
     ]
     return min((m for m in moments if m), default=None)
 

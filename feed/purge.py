@@ -12,6 +12,7 @@ from changes.reconcile import documents_changed
 from feed.changes import DETAIL_ROUTES
 from feed.hsds.ids import hsds_id
 from knowledge.models import ServiceDirectoryPage
+from knowledge.visibility import visible_pages
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ def paths_to_purge(events, pages) -> set[str]:
     paths = {reverse("api:changes"), *pages}
     if any(event.object_type == "service" for event in events):
         paths.update(
-            page.get_url() for page in ServiceDirectoryPage.objects.live().public().specific()
+            page.get_url() for page in visible_pages(ServiceDirectoryPage.objects.all()).specific()
         )
     for event in events:
         paths.add(reverse(DETAIL_ROUTES[event.object_type], args=[event.object_id]))

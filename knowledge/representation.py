@@ -5,11 +5,17 @@ from wagtail.models import Page
 from core.links import api_url, public_url
 from core.translations.links import translation_links
 from knowledge.models import FactSheetPage, SectionPage
+from knowledge.visibility import visible_pages
 
 
 def public_sections():
-    """Sections that may be shown: published and not private."""
-    return SectionPage.objects.live().public().select_related("locale")
+    """Sections that may be shown (knowledge/visibility.py)."""
+    return visible_pages(SectionPage.objects.all()).select_related("locale")
+
+
+def public_fact_sheets():
+    """Fact sheets that may be shown (knowledge/visibility.py)."""
+    return visible_pages(FactSheetPage.objects.all()).select_related("locale")
 
 
 def section_link(page: SectionPage, request) -> dict:
@@ -23,10 +29,10 @@ def section_link(page: SectionPage, request) -> dict:
 
 
 def section_representation(page: SectionPage, request, translations: list[dict]) -> dict:
-    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gt=1).live().public().specific())
+    ancestors = list(visible_pages(Page.objects.ancestor_of(page).filter(depth__gt=1)).specific())
     sheet = next((a for a in ancestors if isinstance(a, FactSheetPage)), None)
     crumbs = [section_link(a, request) for a in ancestors if isinstance(a, SectionPage)]
-    children = page.get_children().live().public().specific()
+    children = visible_pages(page.get_children()).specific()
     return {
         "id": page.pk,
         "type": "section",
@@ -67,11 +73,9 @@ def section_document(page: SectionPage, request) -> dict:
 def fact_sheet_document(sheet: FactSheetPage, request) -> dict:
     """A fact sheet as the feed serves it: its preface, and its contents in reading order."""
     others = (
-        FactSheetPage.objects.live()
-        .public()
+        public_fact_sheets()
         .filter(translation_key=sheet.translation_key)
         .exclude(pk=sheet.pk)
-        .select_related("locale")
         .order_by("locale__language_code")
     )
     return {

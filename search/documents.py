@@ -9,6 +9,7 @@ from django.utils.translation import override
 
 from knowledge.models import SectionPage, ServiceDirectoryPage
 from knowledge.representation import public_sections, section_representation
+from knowledge.visibility import visible_pages
 from services.models import Service
 from services.representation import public_services, service_representation
 
@@ -78,7 +79,7 @@ def section_document(page: SectionPage) -> SearchDocument:
 
 
 def service_url(service: Service) -> str:
-    directory = ServiceDirectoryPage.objects.live().public().filter(locale=service.locale).first()
+    directory = visible_pages(ServiceDirectoryPage.objects.filter(locale=service.locale)).first()
     return f"{directory.get_url()}#service-{service.slug}" if directory else ""
 
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from changes.models import PublicDocument
 from changes.reconcile import ensure_current
 from knowledge.models import SectionPage
+from knowledge.visibility import visible_pages
 from search.engines import get_engine
 from search.engines.base import Clause, Filters, Hit, Query, ResultPage
 from search.models import BestBet, SynonymSet
@@ -99,12 +100,8 @@ def pinned_keys(text: str, locale: str) -> tuple[str, ...]:
     number = SECTION_NUMBER.match(text)
     if number:
         wanted = number.group(1).upper() + "." + re.sub(r"\s", "", number.group(2))
-        section = (
-            SectionPage.objects.live()
-            .public()
-            .filter(locale__language_code=locale, number=wanted)
-            .first()
-        )
+        sections = SectionPage.objects.filter(locale__language_code=locale, number=wanted)
+        section = visible_pages(sections).first()
         if section:
             keys.append(f"section:{section.pk}")
     return tuple(dict.fromkeys(keys))
@@ -117,6 +114,7 @@ def did_you_mean(text: str, corrections: dict[str, str]) -> str | None:
 
 
 def search(text: str, locale: str, filters: Filters, offset: int = 0, limit: int = 20) -> Outcome:
+    ensure_current()  # first: corrections come from the index, which follows the documents
     clauses, corrections = parse(text, locale)
     phrase = [stem(corrections.get(w, w), locale) for w in words(text)[:MAX_WORDS]]
     query = Query(
@@ -133,6 +131,7 @@ def search(text: str, locale: str, filters: Filters, offset: int = 0, limit: int
 
 def suggest(text: str, locale: str, limit: int = 8) -> list[Hit]:
     """Titles to offer while someone types: the last word counts as the start of a word."""
+    ensure_current()
     clauses, _ = parse(text, locale, as_you_type=True)
     query = Query(locale=locale, clauses=tuple(clauses), limit=limit)
     return only_public(get_engine().search(query)).hits

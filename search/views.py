@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from knowledge.models import SectionPage, Topic
 from knowledge.numbers import PART_NUMBER
+from knowledge.visibility import visible_pages
 from search.engines.base import Filters, IndexUnavailable
 from search.searcher import NothingToSearch, search
 
@@ -49,10 +50,8 @@ def facet_links(request, name: str, counts: dict, labels: dict) -> list[dict]:
 
 
 def part_titles(language: str) -> dict[str, str]:
-    parts = (
-        SectionPage.objects.live()
-        .public()
-        .filter(locale__language_code=language, number__regex=PART_NUMBER)
+    parts = visible_pages(
+        SectionPage.objects.filter(locale__language_code=language, number__regex=PART_NUMBER)
     )
     return {p.number: p.title for p in parts}
 

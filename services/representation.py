@@ -6,14 +6,15 @@ from core.links import api_url
 from core.sanitise import rich_text_html
 from core.translations.links import translation_links
 from services.models import OpeningPeriod, Service
+from services.visibility import visible_services
 
 WEEKDAYS = [name.lower() for _, name in OpeningPeriod.Weekday.choices]
 
 
 def public_services():
-    """Services that may be shown: published and not closed for good."""
+    """Services that may be shown (services/visibility.py), with what their documents need."""
     return (
-        Service.objects.public()
+        visible_services(Service.objects.all())
         .select_related("locale", "organisation")
         .prefetch_related("channels", "hours", "languages")
     )

@@ -3,6 +3,7 @@
 from wagtail.models import Locale
 
 from services.models import ContactChannel, Service
+from services.visibility import visible_services_q
 
 SAFETY_PURPOSES = (ContactChannel.Purpose.EMERGENCY, ContactChannel.Purpose.HELPLINE)
 
@@ -11,9 +12,9 @@ def safety_lines(locale: Locale) -> list[ContactChannel]:
     """Phone lines for emergencies and helplines of published services, emergencies first."""
     lines = (
         ContactChannel.objects.filter(
+            visible_services_q("service__"),
             kind=ContactChannel.Kind.PHONE,
             purpose__in=SAFETY_PURPOSES,
-            service__live=True,
             service__status=Service.Status.ACTIVE,
             service__locale=locale,
         )

@@ -1,6 +1,6 @@
 """Which records HSDS shows, and the filters of its lists.
 
-Only public services (published, not closed for good: `services.representation.public_services`);
+Only public services (`services.representation.public_services`, by services/visibility.py);
 organisations and locations only as far as they belong to a public service, and a location only
 where the service's address may be published (`Service.has_address`: never a confidential one)."""
 
@@ -16,6 +16,7 @@ from search.searcher import NothingToSearch, search
 from search.text import significant, stem, words
 from services.models import Organisation, Service
 from services.representation import public_services
+from services.visibility import visible_organisations, visible_services
 
 MAX_SEARCH_HITS = 1000
 
@@ -35,8 +36,10 @@ def services():
 
 def organisations():
     """Published organisations that run at least one public service."""
-    running = Service.objects.public().values("organisation_id")
-    return Organisation.objects.filter(pk__in=running, live=True).select_related("locale")
+    running = visible_services(Service.objects.all()).values("organisation_id")
+    return visible_organisations(Organisation.objects.filter(pk__in=running)).select_related(
+        "locale"
+    )
 
 
 def with_location(records) -> list[Service]:

@@ -4,7 +4,9 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from knowledge.blocks.text import WebAddressMixin
+from knowledge.visibility import is_visible
 from services.representation import service_representation
+from services.visibility import is_visible_service
 
 
 class FurtherInformationBlock(WebAddressMixin, blocks.StructBlock):
@@ -32,10 +34,20 @@ class FactSheetReferenceBlock(blocks.StructBlock):
         template = "blocks/factsheet_reference.html"
 
     def get_api_representation(self, value, context=None):
-        page = value["page"].localized if value["page"] else None
-        live = page is not None and page.live
+        page = linked_fact_sheet(value)
         request = (context or {}).get("request")
-        return {"title": value["title"], "url": page.get_full_url(request) if live else None}
+        return {"title": value["title"], "url": page.get_full_url(request) if page else None}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["linked_page"] = linked_fact_sheet(value)
+        return context
+
+
+def linked_fact_sheet(value):
+    """The referenced fact sheet in the active language, if it may be shown."""
+    page = value["page"].localized if value["page"] else None
+    return page if is_visible(page) else None
 
 
 class ServiceReferenceBlock(blocks.StructBlock):
@@ -74,4 +86,4 @@ class ServiceReferenceBlock(blocks.StructBlock):
 def public_service(value):
     """The referenced service in the active language, if it may be shown."""
     service = value["service"].localized if value["service"] else None
-    return service if service is not None and service.is_public else None
+    return service if is_visible_service(service) else None

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from services.models import Service
+from services.visibility import visible_services
 
 
 class ServiceDirectoryPage(Page):
@@ -20,7 +21,7 @@ class ServiceDirectoryPage(Page):
 
     def services(self):
         return (
-            Service.objects.public()
+            visible_services(Service.objects.all())
             .filter(locale_id=self.locale_id)
             .select_related("organisation", "locale")
             .prefetch_related("channels", "hours", "languages")

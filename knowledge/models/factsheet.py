@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.translations.panels import TranslationStatusPanel
 from knowledge.blocks import SectionBodyBlock
 from knowledge.numbers import section_number_validator
+from knowledge.visibility import visible_pages
 
 
 class FactSheetPage(RoutablePageMixin, Page):
@@ -37,7 +38,7 @@ class FactSheetPage(RoutablePageMixin, Page):
 
     def sections(self):
         """Published sections in reading order (depth-first, as in the sheet)."""
-        return SectionPage.objects.live().public().descendant_of(self).order_by("path")
+        return visible_pages(SectionPage.objects.descendant_of(self)).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -171,7 +172,7 @@ class SectionPage(Page):
             fact_sheet=sheet,
             previous_section=previous_section,
             next_section=next_section,
-            breadcrumbs=self.get_ancestors().live().public().filter(depth__gt=1).specific(),
-            subsections=self.get_children().live().public().specific(),
+            breadcrumbs=visible_pages(self.get_ancestors().filter(depth__gt=1)).specific(),
+            subsections=visible_pages(self.get_children()).specific(),
         )
         return context

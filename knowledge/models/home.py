@@ -4,6 +4,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from knowledge.visibility import visible_pages
+
 
 class HomePage(Page):
     """Root of a language's tree."""
@@ -17,5 +19,5 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().specific()
+        context["children"] = visible_pages(self.get_children()).specific()
         return context

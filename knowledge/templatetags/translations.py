@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from knowledge.visibility import visible_pages
+
 register = template.Library()
 
 
@@ -20,7 +22,7 @@ def page_languages(context, page=None):
     current = context.get("LANGUAGE_CODE")
     urls = {}
     if page is not None:
-        translations = page.get_translations(inclusive=True).live().public()
+        translations = visible_pages(page.get_translations(inclusive=True))
         for translation in translations.select_related("locale"):
             url = translation.get_url(request)
             urls[translation.locale.language_code] = (url, request.build_absolute_uri(url))

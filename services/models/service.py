@@ -24,13 +24,6 @@ from services.hours import group_days, open_at
 from services.models.channels import OpeningPeriod
 
 
-class ServiceQuerySet(models.QuerySet):
-    def public(self):
-        """Published and not closed for good: what the site, the feed and search may show (the
-        same rule as `Service.is_public`, in SQL)."""
-        return self.filter(live=True).exclude(status=Service.Status.CLOSED)
-
-
 class Service(
     TranslatableMixin,
     WorkflowMixin,
@@ -64,8 +57,6 @@ class Service(
         ANY = "", "Any"
         FRENCH = "fr", "French"
         DUTCH = "nl", "Dutch"
-
-    objects = ServiceQuerySet.as_manager()
 
     slug = models.SlugField(
         max_length=80, help_text="Stable identifier, the same in every language."
@@ -194,15 +185,12 @@ class Service(
         return self.name
 
     @property
-    def is_public(self):
-        """Published and not closed for good: safe to show on the site and in the feed."""
-        return self.live and self.status != self.Status.CLOSED
-
-    @property
     def public_organisation(self):
-        """Who runs the service, as the public may see it: only a published organisation."""
+        """Who runs the service, as the public may see it (services/visibility.py decides)."""
+        from services.visibility import is_visible_organisation  # the rule imports the models
+
         organisation = self.organisation
-        return organisation if organisation is not None and organisation.live else None
+        return organisation if is_visible_organisation(organisation) else None
 
     @property
     def has_address(self):

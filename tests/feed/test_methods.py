@@ -8,6 +8,7 @@ from feed.hsds.documents.taxonomy import TAXONOMY_ID, term_id
 from feed.hsds.ids import organisation_id, service_at_location_id, service_id
 from knowledge.models import SectionPage
 from services.models import Service
+from services.visibility import visible_services
 
 PARTNER = "https://partner.example"
 
@@ -15,8 +16,8 @@ PARTNER = "https://partner.example"
 @pytest.fixture
 def feed_urls(db) -> list[str]:
     section = SectionPage.objects.live().filter(locale__language_code="en").first()
-    service = Service.objects.public().filter(locale__language_code="en").first()
-    located = Service.objects.public().get(locale__language_code="en", slug="cpvcf")
+    service = visible_services(Service.objects.filter(locale__language_code="en")).first()
+    located = visible_services(Service.objects.all()).get(locale__language_code="en", slug="cpvcf")
     return [
         "/api/v1/",
         "/api/v1/sections/",

@@ -13,6 +13,7 @@ from feed.hsds.records import filter_services, services
 from feed.hsds.views.base import FORMAT, HsdsItemView, HsdsListView, hsds_id_param, responses
 from feed.tombstones import gone_or_not_found
 from services.models import Service
+from services.visibility import visible_services
 
 
 class HsdsServiceListView(HsdsListView):
@@ -52,7 +53,7 @@ class HsdsServiceDetailView(HsdsItemView):
         return super().get(request, *args, **kwargs)
 
     def find(self, wanted) -> Service | None:
-        pk = resolve("service", wanted, id_rows(Service.objects.public()))
+        pk = resolve("service", wanted, id_rows(visible_services(Service.objects.all())))
         return services().filter(pk=pk).first() if pk else None
 
     def build(self, request, id):
