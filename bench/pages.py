@@ -7,11 +7,12 @@ Run: make bench-pages   (or: .venv/bin/python -m bench.pages [--requests N])"""
 import argparse
 import json
 import re
-import subprocess
+import tempfile
 import urllib.parse
-import urllib.request
+from pathlib import Path
 
-from bench.api import PYTHON, ROOT, fetch, measure, prepare, start_server
+from bench.api import fetch, summarise
+from tests.browser import start_server, stop_server
 
 STATIC = re.compile(r'(?:href|src)="(/static/[^"]+)"')
 PAGES = {
@@ -32,16 +33,23 @@ def section_path(base: str, number: str) -> str:
     return urllib.parse.urlparse(listing["results"][0]["url"]).path
 
 
+def measure(url: str, requests: int, expect: int = 200) -> dict:
+    """Timings of `requests` GETs of `url`, after one to warm up."""
+    fetch(url)
+    timings = []
+    for _ in range(requests):
+        elapsed, status, _body = fetch(url)
+        assert status == expect, (url, status)
+        timings.append(elapsed)
+    return summarise(timings)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=100)
     args = parser.parse_args()
-    env = prepare("ipvkb-bench-pages-")
-    subprocess.run(
-        [PYTHON, "manage.py", "rebuild_search_index"], cwd=ROOT, env=env, check=True,
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    base, server = start_server(env)
+    scratch = Path(tempfile.mkdtemp(prefix="ipvkb-bench-pages-"))
+    base, server = start_server(scratch, workers=1)
     try:
         floor = measure(f"{base}/healthz", args.requests)
         rows = []
@@ -53,8 +61,7 @@ def main():
             assets = sum(len(fetch(base + ref)[2]) for ref in set(STATIC.findall(html.decode())))
             rows.append((name, timings, len(html), assets))
     finally:
-        server.terminate()
-        server.wait()
+        stop_server(server)
     print(f"{'page':42} {'p50 ms':>7} {'p99 ms':>7} {'above floor':>11} {'HTML KB':>8}", end="")
     print(f" {'+CSS/JS':>8}")
     print(f"{'floor: /healthz (HTTP round trip)':42} {floor['p50']:7.2f} {floor['p99']:7.2f}")
