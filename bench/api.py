@@ -28,7 +28,12 @@ sys.path.insert(0, str(ROOT))
 from tests.browser import free_port, server_env, start_server, stop_server  # noqa: E402
 from tests.stack import redis_env, start_varnish  # noqa: E402
 
-SETUP = (("migrate", "--noinput"), ("load_content",), ("collectstatic", "--noinput"))
+SETUP = (
+    ("migrate", "--noinput"),
+    ("load_content",),
+    ("rebuild_search_index",),
+    ("collectstatic", "--noinput"),
+)
 
 
 def fetch(url, headers=None):

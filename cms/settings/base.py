@@ -125,7 +125,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         keepalives_interval=5,
         keepalives_count=2,
     )
-REQUEST_DEADLINE = float(os.environ.get("REQUEST_DEADLINE", "10"))
+REQUEST_DEADLINE = float(os.environ.get("REQUEST_DEADLINE", "20"))
 # How long a client should wait before trying again after a 503.
 RETRY_AFTER = 30
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -34,7 +34,12 @@ from tests.served.editing import OPERATIONS
 from tests.stack import postgres_database, redis_env, start_varnish
 
 EXACT = {"missing": [], "extra": [], "stale": {}}
-SETUP = (("migrate", "--noinput"), ("load_content",), ("collectstatic", "--noinput"))
+SETUP = (
+    ("migrate", "--noinput"),
+    ("load_content",),
+    ("rebuild_search_index",),
+    ("collectstatic", "--noinput"),
+)
 
 
 class Editor:
