@@ -21,3 +21,6 @@ SEARCH_INDEX_PATH = Path(tempfile.mkdtemp(prefix="ipvkb-test-search-")) / "index
 
 # Two-factor authentication stays off whatever the environment says; tests that need it turn it on.
 ADMIN_REQUIRE_2FA = False
+# The test client runs requests in the test's own thread and transaction: cutting their shared
+# connection would break the test, not reproduce production (tests/served covers the deadline).
+REQUEST_DEADLINE = 0
