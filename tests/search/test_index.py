@@ -1,7 +1,6 @@
 """The index never lies: it follows every publish, unpublish, delete, move, translation and
 privacy change when the transaction commits, and holds nothing the public site would not show."""
 
-import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, PageViewRestriction
 
@@ -10,22 +9,6 @@ from search.engines.base import Filters
 from search.indexing import rebuild
 from search.searcher import search
 from services.models import Service
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 12)
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change and the index updates its commit triggers."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
 
 
 def found(q, locale="en") -> list[str]:

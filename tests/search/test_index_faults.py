@@ -19,20 +19,6 @@ WORD = "loverboys"  # in A.5.2 only
 
 
 @pytest.fixture
-def editor(django_user_model):
-    return django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 12)
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
-
-
-@pytest.fixture
 def index(settings, tmp_path, monkeypatch, db):
     """The whole content indexed in a file of this test's; writes give up after 0.2 s."""
     monkeypatch.setattr(embedded, "WRITE_WAIT", 0.2)
