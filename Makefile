@@ -84,6 +84,23 @@ lint: install node_modules/.installed ## Ruff, the one-way layers (import-linter
 	$(OPENAPI_ENV) $(PY) manage.py spectacular --fail-on-warn --validate --file $(OPENAPI)
 	node_modules/.bin/redocly lint --config redocly.yaml $(OPENAPI)
 	node_modules/.bin/spectral lint --ruleset .spectral.yaml --fail-severity hint $(OPENAPI)
+	$(MAKE) --no-print-directory assets-check
+
+# The public site's CSS and JavaScript, built from GOV.UK Frontend (package-lock.json) by Sass and
+# esbuild; the build is committed, so `make run` needs no Node.js.
+ASSETS_OUT ?= static
+GOVUK_BANNER := /*! GOV.UK Frontend $$(node -p 'require("govuk-frontend/package.json").version'), MIT licence, https://github.com/alphagov/govuk-frontend */
+assets: node_modules/.installed ## Rebuild static/css/site.css and static/js/site.js from static/src/
+	@mkdir -p $(ASSETS_OUT)/css $(ASSETS_OUT)/js
+	node_modules/.bin/sass --pkg-importer=node --style=compressed --no-source-map static/src/site.scss $(ASSETS_OUT)/css/site.css
+	node_modules/.bin/esbuild static/src/site.mjs --bundle --minify --format=iife --target=es2017 \
+	  --legal-comments=none --banner:js="$(GOVUK_BANNER)" --log-level=warning --outfile=$(ASSETS_OUT)/js/site.js
+
+assets-check: node_modules/.installed ## Fail when the committed CSS/JS differ from a fresh build of static/src/
+	@rm -rf var/assets-check && $(MAKE) --no-print-directory assets ASSETS_OUT=var/assets-check
+	diff -q var/assets-check/css/site.css static/css/site.css
+	diff -q var/assets-check/js/site.js static/js/site.js
+	@echo "The committed CSS and JavaScript match their sources."
 
 bench-api: install ## Benchmark the partner feed against Wagtail API v2 (prints figures)
 	$(PY) bench/api.py
@@ -118,4 +135,4 @@ lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
 clean: ## Remove the virtual environments, node_modules and the local database
 	rm -rf $(VENV) $(TOOLS) node_modules db.sqlite3 var
 
-.PHONY: help install run test browser lint bench-api bench-relevance bench-search bench-pages bench-load translations messages lock clean
+.PHONY: help install run test browser lint assets assets-check bench-api bench-relevance bench-search bench-pages bench-load translations messages lock clean
