@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cms.deadline.RequestDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Public HTML compressed (after the headers are set below it, before the body is final).
+    "cms.compression.PublicPageGZipMiddleware",
     "cms.middleware.AdminReferrerPolicyMiddleware",
     "cms.middleware.PublicSecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
