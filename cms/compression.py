@@ -1,20 +1,21 @@
-"""Compressed public pages: Django's GZipMiddleware for HTML only, never where a secret is on the
-page.
+"""Compressed public pages: Django's GZipMiddleware for visitors' HTML only.
 
-Compressing a page that holds a secret beside text an attacker can reflect (a CSRF token, BREACH)
-leaks the secret, so a response that sets a cookie (a CSRF token was put on the page: the
-private section's password form; a session) is left as it is, and so is anything under /admin/. The feed and the documents keep
-their own bytes: their ETags are computed on them."""
+Compressing a page that holds a secret beside text an attacker can reflect (BREACH) leaks the
+secret. No page a visitor gets holds one (the private section's password form has no CSRF token:
+cms/restrictions.py), and so that none ever does unnoticed, nothing is compressed under /admin/,
+for a signed-in user (the userbar), or when the response sets a cookie. The feed and the
+documents keep their own bytes: their ETags are computed on them."""
 
 from django.middleware.gzip import GZipMiddleware
 
 
 class PublicPageGZipMiddleware(GZipMiddleware):
     def process_response(self, request, response):
-        if request.path_info.startswith("/admin/"):
+        if request.path_info.startswith("/admin/") or response.cookies:
             return response
         if not response.get("Content-Type", "").startswith("text/html"):
             return response
-        if response.cookies:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
             return response
         return super().process_response(request, response)
