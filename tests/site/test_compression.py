@@ -10,12 +10,10 @@ pytestmark = pytest.mark.django_db
 GZIP = {"HTTP_ACCEPT_ENCODING": "gzip"}
 
 
-@pytest.mark.parametrize("path", ["/en/", "/fr/", "/nl/services/", "/en/search/?q=help"])
+@pytest.mark.parametrize("path", ["/en/", "/fr/", "/nl/diensten/", "/en/search/?q=help"])
 def test_public_pages_are_sent_compressed_and_decompress_to_the_page(client, path):
-    plain = client.get(path, follow=True)
-    compressed = client.get(
-        plain.request["PATH_INFO"], plain.request.get("QUERY_STRING", ""), **GZIP
-    )
+    compressed = client.get(path, **GZIP)
+    assert compressed.status_code == 200
     assert compressed["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in compressed["Vary"]
     page = gzip.decompress(compressed.content)
