@@ -50,9 +50,11 @@ def test_reading_from_the_home_page_to_a_section_and_back(site, contexts, tmp_pa
         expect(page.locator("h1")).to_contain_text("The cycle of violence")
         a3 = page.url
 
-        # The breadcrumbs lead back up: the part, the fact sheet, the home page.
+        # The breadcrumbs lead back up: the part, the fact sheet, the home page (the page itself
+        # is not among them: its title follows).
         crumbs = page.get_by_role("navigation", name="Breadcrumb")
-        expect(crumbs.locator("[aria-current=page]")).to_have_text("A.3 The cycle of violence")
+        expect(crumbs.get_by_role("link")).to_have_count(3)
+        expect(crumbs).not_to_contain_text("A.3")
         crumbs.get_by_role("link", name="A Recognising violence between (ex-)partners").click()
         expect(section_number(page)).to_have_text("A")
         page.go_back()
