@@ -126,6 +126,9 @@ bench-pages: install ## Server time and weight per public page type (prints figu
 bench-load: install ## 32 concurrent clients for 60 s on gunicorn (2 workers, Redis); fails on any error
 	$(PY) -m bench.load
 
+screenshots: install browser ## Screenshots of the main page types at 390 and 1280 px into docs/screenshots/ (URL=... for a running site)
+	$(PY) -m tools.screenshots $(if $(URL),--url $(URL))
+
 translations: install ## Refresh content/locale/*.po after changing English content (keeps translations)
 	$(PY) manage.py export_translations
 
