@@ -6,6 +6,7 @@ PYTHON ?= python3
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 VARNISHD ?= /usr/sbin/varnishd
+JAVA ?= /usr/bin/java
 UV_VERSION := 0.13.8
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
@@ -51,7 +52,7 @@ run: install ## Set up the SQLite database, load the content and serve on http:/
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install browser proxy ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+test: install browser proxy html-checker ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # $(call apt_install,PROGRAM,PACKAGE,TESTS): install Debian's PACKAGE when PROGRAM is missing,
@@ -70,6 +71,9 @@ endef
 
 browser: ## Install Debian's Chromium for the browser tests when missing (needs root and apt-get)
 	$(call apt_install,$(CHROMIUM),chromium,the browser tests)
+
+html-checker: node_modules/.installed ## Install Java (Debian's default-jre-headless) for the Nu HTML Checker (vnu-jar, package-lock.json) when missing
+	$(call apt_install,$(JAVA),default-jre-headless,the Nu HTML Checker tests)
 
 proxy: ## Install Debian's Varnish for the caching-proxy tests when missing (needs root and apt-get)
 	$(call apt_install,$(VARNISHD),varnish,the caching-proxy tests)
@@ -122,6 +126,9 @@ bench-pages: install ## Server time and weight per public page type (prints figu
 bench-load: install ## 32 concurrent clients for 60 s on gunicorn (2 workers, Redis); fails on any error
 	$(PY) -m bench.load
 
+screenshots: install browser ## Screenshots of the main page types at 390 and 1280 px into docs/screenshots/ (URL=... for a running site)
+	$(PY) -m tools.screenshots $(if $(URL),--url $(URL))
+
 translations: install ## Refresh content/locale/*.po after changing English content (keeps translations)
 	$(PY) manage.py export_translations
 
@@ -135,4 +142,4 @@ lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
 clean: ## Remove the virtual environments, node_modules and the local database
 	rm -rf $(VENV) $(TOOLS) node_modules db.sqlite3 var
 
-.PHONY: help install run test browser lint assets assets-check bench-api bench-relevance bench-search bench-pages bench-load translations messages lock clean
+.PHONY: help install run test browser html-checker proxy screenshots lint assets assets-check bench-api bench-relevance bench-search bench-pages bench-load translations messages lock clean

@@ -5,6 +5,11 @@ on it) with the content, the search index, the
 roles, one editor and one reviewer. Its quick exit leads to a neutral site on another local
 port."""
 
+import json
+import re
+import subprocess
+import sys
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,10 +17,15 @@ import pytest
 
 from tests.browser import (
     EDITOR,
+    LANGUAGES,
     REVIEWER,
+    ROOT,
     NeutralSite,
     RequestLog,
+    final_url,
+    get_text,
     scratch_database,
+    section_url,
     server_env,
     start_server,
     stop_server,
@@ -76,3 +86,84 @@ def contexts(browser, site):
         assert log.urls, "the browser made no request"
         if check_origins:
             assert not log.elsewhere(site), f"requests to other origins: {log.elsewhere(site)}"
+
+
+SEARCHES = {"en": "cycle of violence", "fr": "cycle de la violence", "nl": "geweldcyclus"}
+FOOTER_PAGES = ("staying safe", "accessibility")  # the footer's links, in its order
+
+
+def footer_links(home_html: str) -> dict[str, str]:
+    """The paths of the footer's pages, from a home page (their slugs may be translated)."""
+    footer = home_html.split('class="footer-links"', 1)[1].split("</ul>", 1)[0]
+    return dict(zip(FOOTER_PAGES, re.findall(r'href="(/[^"]+)"', footer), strict=True))
+
+
+@pytest.fixture(scope="session")
+def page_types(site) -> dict[str, dict[str, tuple[str, int]]]:
+    """One page of each public page type, per language: name → (URL, expected status). The
+    private section's password page is the `private_section` fixture's."""
+    result = {}
+    for language in LANGUAGES:
+        a3 = section_url(site, "A.3", language)
+        fact_sheet = a3.rsplit("/", 3)[0] + "/"
+        query = urllib.parse.quote(SEARCHES[language])
+        footer = footer_links(get_text(f"{site}/{language}/"))
+        result[language] = {
+            "home": (f"{site}/{language}/", 200),
+            "fact sheet": (fact_sheet, 200),
+            "long section A.3": (a3, 200),
+            "section with service cards B.2.2": (section_url(site, "B.2.2", language), 200),
+            "service directory": (final_url(f"{site}/{language}/services/"), 200),
+            "search results": (f"{site}/{language}/search/?q={query}", 200),
+            "zero results": (f"{site}/{language}/search/?q=zqxwvkj", 200),
+            **{name: (final_url(site + path), 200) for name, path in footer.items()},
+            "404": (f"{site}/{language}/no-such-page/", 404),
+            "printable sheet": (f"{fact_sheet}print/", 200),
+        }
+    return result
+
+
+@dataclass(frozen=True)
+class PrivateSection:
+    paths: dict[str, str]  # language → the path of its password page
+    password: str
+
+
+RESTRICT = """\
+import json, sys
+import django
+django.setup()
+from wagtail.models import PageViewRestriction
+from knowledge.models import SectionPage
+pages = SectionPage.objects.filter(number="B.3")
+if sys.argv[1] == "add":
+    for page in pages:
+        PageViewRestriction.objects.create(
+            page=page, restriction_type="password", password=sys.argv[2]
+        )
+    print(json.dumps({page.locale.language_code: page.url for page in pages}))
+else:
+    PageViewRestriction.objects.filter(page__in=pages).delete()
+"""
+
+
+def restrict(served: Served, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", RESTRICT, *args],
+        cwd=ROOT,
+        env=served.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def private_section(served) -> PrivateSection:
+    """Section B.3, in every language, behind a password for one module's tests, then public
+    again."""
+    password = "only-for-the-network"
+    yield PrivateSection(json.loads(restrict(served, "add", password)), password)
+    restrict(served, "remove")

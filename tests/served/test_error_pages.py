@@ -1,34 +1,14 @@
-"""Error pages and a private section's password page on the production server (the shared
-served site of tests/served/conftest.py): a bad Host gets the database-free 400 page (gunicorn,
-production settings, ALLOWED_HOSTS enforced), and neither sets a cookie before the visitor
-enters the right password."""
+"""Error pages and a private section's password page (`private_section`, B.3) on the production
+server (the shared served site of tests/served/conftest.py): a bad Host gets the database-free
+400 page (gunicorn, production settings, ALLOWED_HOSTS enforced), and neither sets a cookie
+before the visitor enters the right password."""
 
 import json
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
 
-import pytest
-
-from tests.browser import ROOT
 from tests.safety_helpers import assert_way_out_and_112
-
-PASSWORD = "only-for-the-network"
-RESTRICT = """\
-import sys
-import django
-django.setup()
-from wagtail.models import PageViewRestriction
-from knowledge.models import SectionPage
-page = SectionPage.objects.get(number="B.3", locale__language_code="en")
-if sys.argv[1] == "add":
-    PageViewRestriction.objects.create(page=page, restriction_type="password", password=sys.argv[2])
-    print(page.url)
-else:
-    PageViewRestriction.objects.filter(page=page).delete()
-"""
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -45,27 +25,6 @@ def fetch(url, data=None, **headers):
         return response
 
 
-def run_on_the_served_database(served, *args) -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", RESTRICT, *args],
-        cwd=ROOT,
-        env=served.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return result.stdout.strip()
-
-
-@pytest.fixture(scope="module")
-def private_section(served):
-    """The path of section B.3, behind a password for this module's tests, then public again."""
-    path = run_on_the_served_database(served, "add", PASSWORD)
-    yield path
-    run_on_the_served_database(served, "remove")
-
-
 def test_a_bad_host_gets_the_400_page_with_the_way_out_and_112(site, neutral):
     for path in ("/en/", "/fr/services/", "/admin/login/"):
         response = fetch(site + path, Host="evil.example")
@@ -79,7 +38,8 @@ def test_a_bad_host_gets_the_400_page_with_the_way_out_and_112(site, neutral):
 
 
 def test_the_password_page_sets_no_cookie_until_the_right_password(site, private_section, neutral):
-    page = fetch(site + private_section)
+    path = private_section.paths["en"]
+    page = fetch(site + path)
     assert page.status == 200
     assert "Set-Cookie" not in page.headers
     html = page.read().decode()
@@ -87,12 +47,12 @@ def test_the_password_page_sets_no_cookie_until_the_right_password(site, private
     action = site + html.split('class="password-form" action="')[1].split('"')[0]
     same_origin = {"Sec-Fetch-Site": "same-origin"}  # as a browser posting this site's form
 
-    wrong = fetch(action, {"return_url": private_section, "password": "guess"}, **same_origin)
+    wrong = fetch(action, {"return_url": path, "password": "guess"}, **same_origin)
     assert wrong.status == 200
     assert "Set-Cookie" not in wrong.headers
     assert_way_out_and_112(wrong.read(), neutral.url)
 
-    form = {"return_url": private_section, "password": PASSWORD}
+    form = {"return_url": path, "password": private_section.password}
     cross_site = fetch(action, form, **{"Sec-Fetch-Site": "cross-site"})
     assert cross_site.status == 403
     assert "Set-Cookie" not in cross_site.headers
@@ -103,7 +63,7 @@ def test_the_password_page_sets_no_cookie_until_the_right_password(site, private
     cookies = right.headers.get_all("Set-Cookie")
     assert len(cookies) == 1 and cookies[0].startswith("sessionid="), cookies
     assert "expires" not in cookies[0].lower()
-    opened = fetch(site + private_section, Cookie=cookies[0].split(";")[0])
+    opened = fetch(site + path, Cookie=cookies[0].split(";")[0])
     assert opened.status == 200
     assert "B.3" in opened.read().decode()
 

@@ -1,0 +1,1 @@
+"""Maintainers' scripts that are neither the application nor its tests."""
