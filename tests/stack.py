@@ -23,6 +23,17 @@ from tests.browser import ROOT
 POSTGRES_URL = os.environ.get("CI_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+# CI runs the suite twice, on SQLite and on PostgreSQL (DATABASE_URL); a module whose result
+# cannot depend on the database runs in one pass only, to keep CI within its time.
+ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def postgresql_pass_only(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not ON_POSTGRESQL, reason=f"runs in the PostgreSQL pass: {reason}")
+
+
+def sqlite_pass_only(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(ON_POSTGRESQL, reason=f"runs in the SQLite pass: {reason}")
 
 
 def reachable(url: str) -> bool:

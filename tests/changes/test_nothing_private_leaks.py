@@ -15,7 +15,6 @@ past it: nothing is written when it passes (`publish_scheduled` does not run her
 minute before the scheduler runs."""
 
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,13 +29,11 @@ from changes.models import ChangeEvent
 from knowledge.models import FactSheetPage, SectionPage
 from search.indexing import rebuild
 from services.models import Organisation, Service
+from tests.stack import sqlite_pass_only
 
 # The rule is the same queries on both databases; the matrix is the suite's slowest module, so it
 # runs in the SQLite pass only (CI runs both), to keep CI within its time.
-pytestmark = pytest.mark.skipif(
-    os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
-    reason="runs in the SQLite pass: the visibility rule's queries are the same on PostgreSQL",
-)
+pytestmark = sqlite_pass_only("the visibility rule's queries are the same on PostgreSQL")
 
 LANGUAGES = ("en", "fr", "nl")
 

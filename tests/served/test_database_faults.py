@@ -5,19 +5,15 @@ database-free page (the quick exit and 112), the API with a problem+json 503 and
 /healthz red; when the database is back, the same processes serve again."""
 
 import json
-import os
 import urllib.error
 import urllib.request
 
 import pytest
 
 from tests.browser import start_server, stop_server
-from tests.stack import TcpProxy, postgres_database
+from tests.stack import TcpProxy, postgres_database, postgresql_pass_only
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
-    reason="runs in the PostgreSQL pass (DATABASE_URL): the faults are a network's",
-)
+pytestmark = postgresql_pass_only("the faults are a network's")
 EXIT = "https://exit.example.org/"
 # The client gives up long before gunicorn's own timeout (60 s in tests/browser.py) would
 # kill the worker: an answer within it is one the application gave.

@@ -8,7 +8,6 @@ running server and from a new one, equal bodies must carry equal ETags, and noth
 still come out of the proxy."""
 
 import json
-import os
 import subprocess
 import sys
 import urllib.parse
@@ -32,15 +31,12 @@ from tests.partner import (
     latest_cursor,
 )
 from tests.served.editing import OPERATIONS
-from tests.stack import postgres_database, redis_env, start_varnish
+from tests.stack import postgres_database, postgresql_pass_only, redis_env, start_varnish
 
 EXACT = {"missing": [], "extra": [], "stale": {}}
 # Its stack is PostgreSQL whichever database the suite runs on: the same run in both passes of
 # CI would only cost time, so it runs in the PostgreSQL pass (DATABASE_URL).
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
-    reason="runs in the PostgreSQL pass: its stack is PostgreSQL in either pass",
-)
+pytestmark = postgresql_pass_only("its stack is PostgreSQL in either pass")
 
 SETUP = (
     ("migrate", "--noinput"),
