@@ -49,10 +49,15 @@ class FactSheetPage(RoutablePageMixin, Page):
     def print_view(self, request):
         """Every section in reading order, headings one level per level of numbering."""
         sections = [(s, min(s.depth - self.depth + 1, 6)) for s in self.sections().specific()]
+        translations = visible_pages(self.get_translations(inclusive=True)).select_related("locale")
+        alternates = {
+            sheet.locale.language_code: sheet.get_url(request) + self.reverse_subpage("print")
+            for sheet in translations
+        }
         return self.render(
             request,
             template="knowledge/fact_sheet_print.html",
-            context_overrides={"sections": sections},
+            context_overrides={"sections": sections, "alternate_paths": alternates},
         )
 
 
