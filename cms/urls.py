@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.restrictions import authenticate_with_password, staff_only
-from cms.views import health, language_root, site_page
+from cms.views import health, language_root, moved_to, site_page
 from search.views import search_page
 
 urlpatterns = [
@@ -21,15 +22,35 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.LOCAL_DEVELOPMENT:  # uploads, served by Django whether DEBUG is on or not
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
+# The site's own pages have a path in each language (the interface catalogues, context "URL").
 urlpatterns += i18n_patterns(
-    path("search/", search_page, name="search"),
-    path("staying-safe/", site_page("site/staying_safe.html"), name="staying-safe"),
-    path("accessibility/", site_page("site/accessibility.html"), name="accessibility"),
+    path(pgettext_lazy("URL", "search/"), search_page, name="search"),
+    path(
+        pgettext_lazy("URL", "staying-safe/"),
+        site_page("site/staying_safe.html"),
+        name="staying-safe",
+    ),
+    path(
+        pgettext_lazy("URL", "accessibility/"),
+        site_page("site/accessibility.html"),
+        name="accessibility",
+    ),
+    # Their former English paths under /fr/ and /nl/ lead to the translated ones for good.
+    path("search/", moved_to("search")),
+    path("staying-safe/", moved_to("staying-safe")),
+    path("accessibility/", moved_to("accessibility")),
     # Before Wagtail's own views at these paths: private sections without a cookie.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

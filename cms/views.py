@@ -18,8 +18,9 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.defaults import page_not_found
+from django.views.generic import RedirectView
 
-from core.languages import preferred_language
+from core.languages import alternate_paths, preferred_language
 from feed.problems import problem_not_found, problem_response
 from search.health import index_health
 
@@ -123,7 +124,11 @@ def site_page(template_name: str):
     with links to the same page in the other languages."""
 
     def view(request):
-        alternates = {code: f"/{code}{request.path[3:]}" for code, _name in settings.LANGUAGES}
-        return render(request, template_name, {"alternate_paths": alternates})
+        return render(request, template_name, {"alternate_paths": alternate_paths(request)})
 
     return view
+
+
+def moved_to(url_name: str):
+    """A permanent redirect to the named page in the current language, query string kept."""
+    return RedirectView.as_view(pattern_name=url_name, permanent=True, query_string=True)

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from core.languages import alternate_paths
 from knowledge.models import SectionPage, Topic
 from knowledge.numbers import PART_NUMBER
 from knowledge.visibility import visible_pages
@@ -108,9 +109,7 @@ def search_page(request):
                     ),
                 ],
             )
-    context["alternate_paths"] = {
-        code: f"/{code}/search/?{request.GET.urlencode()}" for code, _name in settings.LANGUAGES
-    }
+    context["alternate_paths"] = alternate_paths(request)
     response = render(request, "search/results.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     if status == 503:

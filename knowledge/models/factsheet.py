@@ -47,12 +47,28 @@ class FactSheetPage(RoutablePageMixin, Page):
 
     @path("print/", name="print")
     def print_view(self, request):
-        """Every section in reading order, headings one level per level of numbering."""
-        sections = [(s, min(s.depth - self.depth + 1, 6)) for s in self.sections().specific()]
+        """Every section in reading order, headings one level per level of numbering (and the
+        headings inside a section one below its own), when the sheet last changed, and no
+        live open/closed state, which would be stale on paper."""
+        sections = [
+            (s, min(s.depth - self.depth + 1, 6), min(s.depth - self.depth + 2, 6))
+            for s in self.sections().specific()
+        ]
+        published = [p.last_published_at for p in (self, *(s for s, *_ in sections))]
+        translations = visible_pages(self.get_translations(inclusive=True)).select_related("locale")
+        alternates = {
+            sheet.locale.language_code: sheet.get_url(request) + self.reverse_subpage("print")
+            for sheet in translations
+        }
         return self.render(
             request,
             template="knowledge/fact_sheet_print.html",
-            context_overrides={"sections": sections},
+            context_overrides={
+                "sections": sections,
+                "last_changed": max(filter(None, published), default=None),
+                "show_open_state": False,
+                "alternate_paths": alternates,
+            },
         )
 
 

@@ -29,6 +29,7 @@ from changes.models import ChangeEvent
 from knowledge.models import FactSheetPage, SectionPage
 from search.indexing import rebuild
 from services.models import Organisation, Service
+from tests.paths import site_path
 from tests.stack import sqlite_pass_only
 
 # The rule is the same queries on both databases; the matrix is the suite's slowest module, so it
@@ -222,7 +223,7 @@ def bodies(client, word: str) -> Iterator[tuple[str, str]]:
     for code in LANGUAGES:
         for q in (query, typo):
             yield from get(client, f"/api/v1/search/?q={q}&locale={code}&page_size=50")
-            yield from get(client, f"/{code}/search/?q={q}")
+            yield from get(client, f"{site_path('search', code)}?q={q}")
         yield from get(client, f"/api/v1/search/suggest/?q={query[:-2]}&locale={code}")
         yield from get(client, f"/api/hsds/services?search={query}&locale={code}")
     for code in LANGUAGES:
@@ -293,8 +294,8 @@ def site(client):
             if isinstance(page, FactSheetPage):
                 yield from get(client, f"{url}print/")
     for code in LANGUAGES:
-        yield from get(client, f"/{code}/staying-safe/")
-        yield from get(client, f"/{code}/accessibility/")
+        yield from get(client, site_path("staying-safe", code))
+        yield from get(client, site_path("accessibility", code))
 
 
 def leaks(client, word: str, stop_at_first: bool = False) -> list[str]:

@@ -6,6 +6,8 @@ import logging
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.paths import site_path
+
 
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
@@ -15,12 +17,12 @@ def test_every_public_page_has_a_search_box_for_its_language(client, engine, pub
     for page in public_pages[:5]:
         form = soup(client.get(page.url)).find("form", role="search")
         language = page.locale.language_code
-        assert form["action"] == f"/{language}/search/" and form["method"] == "get"
+        assert form["action"] == site_path("search", language) and form["method"] == "get"
         assert form.find("input", attrs={"name": "q"})
 
 
 def test_results_page_lists_sections_and_services_with_marked_excerpts(client, engine):
-    response = client.get("/fr/search/", {"q": "numéro d'urgence"})
+    response = client.get("/fr/recherche/", {"q": "numéro d'urgence"})
     assert response.status_code == 200
     page = soup(response)
     titles = [h.get_text(" ", strip=True) for h in page.select(".search-result h2")]
@@ -60,7 +62,7 @@ def test_did_you_mean_links_to_the_corrected_search(client, engine):
 def test_language_switcher_keeps_the_search(client, engine):
     page = soup(client.get("/en/search/", {"q": "112"}))
     links = {a["hreflang"]: a["href"] for a in page.select(".language-switcher a")}
-    assert links == {"fr": "/fr/search/?q=112", "nl": "/nl/search/?q=112"}
+    assert links == {"fr": "/fr/recherche/?q=112", "nl": "/nl/zoeken/?q=112"}
 
 
 def test_paging_through_results(client, engine):
@@ -99,8 +101,8 @@ def test_the_development_server_logs_no_query_strings():
     logger = logging.getLogger("django.server")
     record = logger.makeRecord(
         "django.server", logging.INFO, __file__, 1, '"%s" %s %s',
-        ("GET /fr/search/?q=il+me+frappe HTTP/1.1", "200", "123"), None,
+        ("GET /fr/recherche/?q=il+me+frappe HTTP/1.1", "200", "123"), None,
     )  # fmt: skip
     handler = logger.handlers[0]
     assert handler.filter(record)
-    assert record.getMessage() == '"GET /fr/search/ HTTP/1.1" 200 123'
+    assert record.getMessage() == '"GET /fr/recherche/ HTTP/1.1" 200 123'

@@ -30,6 +30,7 @@ from tests.browser import (
     start_server,
     stop_server,
 )
+from tests.paths import site_path
 from tests.stack import REDIS_URL, reachable, redis_env
 
 
@@ -114,8 +115,8 @@ def page_types(site) -> dict[str, dict[str, tuple[str, int]]]:
             "long section A.3": (a3, 200),
             "section with service cards B.2.2": (section_url(site, "B.2.2", language), 200),
             "service directory": (final_url(f"{site}/{language}/services/"), 200),
-            "search results": (f"{site}/{language}/search/?q={query}", 200),
-            "zero results": (f"{site}/{language}/search/?q=zqxwvkj", 200),
+            "search results": (f"{site}{site_path('search', language)}?q={query}", 200),
+            "zero results": (f"{site}{site_path('search', language)}?q=zqxwvkj", 200),
             **{name: (final_url(site + path), 200) for name, path in footer.items()},
             "404": (f"{site}/{language}/no-such-page/", 404),
             "printable sheet": (f"{fact_sheet}print/", 200),

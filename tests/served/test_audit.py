@@ -17,6 +17,7 @@ from tests.browser import (
     section_url,
     status,
 )
+from tests.paths import site_path
 
 pytestmark = requires_chromium
 
@@ -51,21 +52,22 @@ def pages(site) -> dict[str, dict[str, tuple[str, int]]]:
     for language in LANGUAGES:
         a3 = section_url(site, "A.3", language)
         fact_sheet = a3.rsplit("/", 3)[0] + "/"
+        search = site_path("search", language)
         found = {
             "home": (f"{site}/{language}/", 200),
             "fact sheet": (fact_sheet, 200),
             **{f"section {n}": (section_url(site, n, language), 200) for n in AUDITED_SECTIONS},
             "services": (final_url(f"{site}/{language}/services/"), 200),
             "search": (
-                f"{site}/{language}/search/?q={urllib.parse.quote(SEARCHES[language])}",
+                f"{site}{search}?q={urllib.parse.quote(SEARCHES[language])}",
                 200,
             ),
-            "search, no result": (f"{site}/{language}/search/?q=zqxwvkj", 200),
-            "search, no words": (f"{site}/{language}/search/", 200),
+            "search, no result": (f"{site}{search}?q=zqxwvkj", 200),
+            "search, no words": (f"{site}{search}", 200),
             "404": (f"{site}/{language}/no-such-page/", 404),
         }
         for name in OPTIONAL_PAGES:
-            url = f"{site}/{language}/{name}/"
+            url = site + site_path(name, language)
             if status(url) == 200:
                 found[name] = (url, 200)
         if status(f"{fact_sheet}print/") == 200:

@@ -59,13 +59,13 @@ def test_unknown_hsds_paths_are_problems_and_its_operations_answer(site):
 
 def test_searches_work_and_leave_no_query_and_no_address_in_the_access_log(served):
     base, access_log = served.url, served.access_log
-    page = fetch(f"{base}/fr/search/?q=il+me+frappe", **{"X-Forwarded-Proto": "https"})
+    page = fetch(f"{base}/fr/recherche/?q=il+me+frappe", **{"X-Forwarded-Proto": "https"})
     assert page.status == 200 and "Set-Cookie" not in page.headers
     api = fetch(f"{base}/api/v1/search/?q=noodnummer&locale=nl")
     assert api.status == 200
     assert json.load(api)["results"][0]["slug"] == "emergency-112"
     time.sleep(0.5)  # gunicorn writes its access log line after the response
     log = access_log.read_text()
-    assert '"GET /fr/search/"' in log and '"GET /api/v1/search/"' in log
+    assert '"GET /fr/recherche/"' in log and '"GET /api/v1/search/"' in log
     for secret in ("frappe", "noodnummer", "q=", "127.0.0.1"):
         assert secret not in log

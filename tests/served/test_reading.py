@@ -18,6 +18,7 @@ from tests.browser import (
     screenshot_on_failure,
     section_url,
 )
+from tests.paths import site_path
 
 pytestmark = requires_chromium
 
@@ -112,7 +113,7 @@ def test_searching_from_the_header(site, contexts, tmp_path, language):
         box = page.locator("header").get_by_role("searchbox")
         box.fill(SEARCHES[language])
         box.press("Enter")
-        expect(page).to_have_url(re.compile(re.escape(f"{site}/{language}/search/?q=")))
+        expect(page).to_have_url(re.compile(re.escape(f"{site}{site_path('search', language)}?q=")))
         expect(page.locator("html")).to_have_attribute("lang", language)
         first = page.locator(".search-result").first.get_by_role("link")
         expect(first.locator(".number")).to_have_text("A.3")

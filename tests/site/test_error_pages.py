@@ -1,10 +1,16 @@
 """Error pages: each one a visitor can reach (400, 403 and a failed CSRF check, 404, 500) keeps
 the way out and the 112 number and sets no cookie; under /api/ each is a problem document."""
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.middleware.csrf import _get_failure_view
-from django.test import Client, RequestFactory
+from django.test import Client, RequestFactory, override_settings
 
 from tests.safety_helpers import assert_no_cookie, assert_problem, assert_visitor_page
 
@@ -93,3 +99,59 @@ def test_error_responses_set_no_cookie_even_for_a_visitor_who_posts(db):
     ):
         assert_no_cookie(response)
     assert not visitor.cookies
+
+
+READ_DEV_SETTINGS = (
+    "import json, django; django.setup(); from django.conf import settings as s; "
+    "print(json.dumps({name: getattr(s, name) for name in "
+    "('DEBUG', 'STORAGES', 'WHITENOISE_USE_FINDERS', 'WHITENOISE_AUTOREFRESH')}))"
+)
+
+
+def dev_settings(**env) -> dict:
+    """What `make run` runs with: the development settings as a fresh process reads them."""
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_DEBUG"}
+    environment.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", **env)
+    result = subprocess.run(
+        [sys.executable, "-c", READ_DEV_SETTINGS],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=settings.BASE_DIR,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def assert_the_sites_own_page_with_its_stylesheet(client, response, status):
+    assert response.status_code == status
+    assert_visitor_page(response)
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "112" in page.get_text()
+    assert "Traceback" not in page.get_text() and "DEBUG = True" not in page.get_text()
+    stylesheet = page.select_one("link[rel=stylesheet]")["href"]
+    assert client.get(stylesheet).status_code == 200  # served without DEBUG, as under make run
+
+
+@pytest.fixture
+def under_make_run():
+    with override_settings(**dev_settings()):
+        yield Client()
+
+
+def test_make_run_shows_the_sites_404_page_with_the_way_out_and_112(under_make_run, db):
+    response = under_make_run.get("/nl/no-such-page/")
+    assert_the_sites_own_page_with_its_stylesheet(under_make_run, response, 404)
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
+@pytest.mark.urls("tests.site.error_urls")
+def test_make_run_shows_the_sites_500_page_with_the_way_out_and_112(under_make_run, db):
+    under_make_run.raise_request_exception = False
+    response = under_make_run.get("/en/failing/bug/")
+    assert_the_sites_own_page_with_its_stylesheet(under_make_run, response, 500)
+
+
+def test_developers_get_django_debug_pages_when_they_ask():
+    assert dev_settings()["DEBUG"] is False
+    assert dev_settings(DJANGO_DEBUG="1")["DEBUG"] is True

@@ -7,6 +7,8 @@ from urllib.parse import urlparse
 from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 
+from tests.paths import site_path
+
 FETCHED_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
 LOADING_ATTRIBUTES = {
     "script": "src",
@@ -36,14 +38,22 @@ def loaded_urls(html: str) -> list[str]:
     return urls
 
 
-SITE_URLS = [
-    f"/{code}/{path}" for code in ("en", "fr", "nl")
-    for path in ("staying-safe/", "accessibility/", "search/?q=violence", "search/?q=", "nope/")
-]  # fmt: skip
+def site_urls() -> list[str]:
+    return [
+        url
+        for code in ("en", "fr", "nl")
+        for url in (
+            site_path("staying-safe", code),
+            site_path("accessibility", code),
+            site_path("search", code) + "?q=violence",
+            site_path("search", code) + "?q=",
+            f"/{code}/nope/",
+        )
+    ]
 
 
 def test_public_pages_set_no_cookie_and_no_referrer(client, public_pages):
-    urls = [page.url for page in public_pages] + SITE_URLS
+    urls = [page.url for page in public_pages] + site_urls()
     urls += [
         f"{page.url}print/"
         for page in public_pages

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from services.models import OpeningPeriod
+from tests.paths import site_path
 
 LANGUAGES = ("en", "fr", "nl")
 
@@ -17,13 +18,13 @@ def soup(response):
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page", ["staying-safe", "accessibility"])
 def test_safety_and_accessibility_pages_exist_in_each_language(client, db, language, page):
-    response = client.get(f"/{language}/{page}/")
+    response = client.get(site_path(page, language))
     assert response.status_code == 200
     html = soup(response)
     assert html.find("html")["lang"] == language
     assert html.select_one("a.quick-exit") and html.select(".safety-line a[href^='tel:']")
     links = {a["hreflang"]: a["href"] for a in html.select(".language-switcher a")}
-    assert links == {code: f"/{code}/{page}/" for code in LANGUAGES if code != language}
+    assert links == {code: site_path(page, code) for code in LANGUAGES if code != language}
 
 
 def test_staying_safe_says_honestly_what_the_quick_exit_does_not_do(client, db):
@@ -37,10 +38,10 @@ def test_every_page_links_to_the_safety_and_accessibility_pages(client, public_p
         language = page.locale.language_code
         footer = soup(client.get(page.url)).find("footer")
         hrefs = {a["href"] for a in footer.find_all("a")}
-        assert {f"/{language}/staying-safe/", f"/{language}/accessibility/"} <= hrefs
+        assert {site_path("staying-safe", language), site_path("accessibility", language)} <= hrefs
 
 
-@pytest.mark.parametrize("url", ["/en/", "/fr/staying-safe/", "/nl/search/?q=geweld", "/404/"])
+@pytest.mark.parametrize("url", ["/en/", "/fr/accessibilite/", "/nl/zoeken/?q=geweld", "/404/"])
 def test_public_responses_carry_a_strict_csp_and_a_permissions_policy(client, db, url):
     response = client.get(url)
     csp = response["Content-Security-Policy"]

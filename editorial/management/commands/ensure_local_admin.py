@@ -13,8 +13,10 @@ class Command(BaseCommand):
     help = "Create (once) a local superuser with a random password, kept in var/, and print it."
 
     def handle(self, *args, **options):
-        if not settings.DEBUG:
-            raise CommandError("ensure_local_admin is for local development only (DEBUG is off).")
+        if not settings.LOCAL_DEVELOPMENT:
+            raise CommandError(
+                "ensure_local_admin is for local development only (cms.settings.dev)."
+            )
         password_file = settings.BASE_DIR / "var" / "local-admin-password.txt"
         User = get_user_model()
         user = User.objects.filter(username=USERNAME).first()
