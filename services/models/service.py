@@ -22,6 +22,7 @@ from core.translations.panels import TranslationStatusPanel
 from services.forms import ServiceForm
 from services.hours import group_days, open_at
 from services.models.channels import OpeningPeriod
+from services.open_state import OpenState, open_state
 
 
 class Service(
@@ -211,3 +212,11 @@ class Service(
 
     def open_now(self) -> bool | None:
         return self.open_at(timezone.now())
+
+    def open_state(self, at: datetime | None = None) -> OpenState | None:
+        """What the card says about opening at `at` (now by default), in the active language:
+        "Open now · closes at 17:00", "Closed now · opens Monday at 09:00", "Open 24/7", ..."""
+        periods = [p.as_period() for p in self.hours.all()]
+        return open_state(
+            self.hours_mode, self.status, self.get_status_display(), periods, at or timezone.now()
+        )
