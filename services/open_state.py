@@ -15,13 +15,14 @@ from services.hours import BRUSSELS, Period, is_open
 class OpenState:
     """What a card says about opening: a short state (a tag) and, if known, when it changes.
 
-    `is_open` is True, False, or None when the hours make no claim (24/7 is True);
-    `colour` is the GOV.UK tag variant that shows it."""
+    `is_open` is True, False, or None when the hours make no claim (24/7 is True); `live`
+    when it depends on the time of day (stale on paper); `colour` is the GOV.UK tag variant."""
 
     is_open: bool | None
     state: str
     change: str = ""
     colour: str = "grey"
+    live: bool = False
 
     def __str__(self):
         return f"{self.state} · {self.change}" if self.change else self.state
@@ -79,5 +80,5 @@ def open_state(
     change = next_change(periods, local)
     text = change_text(not opened, local, change) if change else ""
     if opened:
-        return OpenState(True, _("Open now"), text, colour="green")
-    return OpenState(False, _("Closed now"), text, colour="red")
+        return OpenState(True, _("Open now"), text, colour="green", live=True)
+    return OpenState(False, _("Closed now"), text, colour="red", live=True)
