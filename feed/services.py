@@ -62,7 +62,15 @@ class LanguageSerializer(serializers.Serializer):
 
 class AddressSerializer(serializers.Serializer):
     confidential = serializers.BooleanField()
-    street_address = serializers.CharField(required=False)
+    street_address = serializers.CharField(
+        required=False, help_text="The street and number on one line, in the record's language."
+    )
+    street = serializers.CharField(
+        required=False,
+        help_text="The street's name in the record's language (Brussels streets have a French "
+        "and a Dutch name; English records give both: 'Rue des Colonies / Koloniënstraat').",
+    )
+    street_number = serializers.CharField(required=False, allow_blank=True)
     postal_code = serializers.CharField(required=False)
     locality = serializers.CharField(required=False)
 

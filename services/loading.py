@@ -4,6 +4,7 @@ import uuid
 from datetime import time
 from typing import Literal
 
+from django.conf import settings
 from pydantic import Field, field_validator, model_validator
 from wagtail.models import Locale
 
@@ -16,9 +17,13 @@ DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+NameLanguage = Literal[("", *dict(settings.WAGTAIL_CONTENT_LANGUAGES))]
+
+
 class OrganisationEntry(Strict):
     slug: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
+    name_language: NameLanguage = ""
     short_name: str = ""
     website: str = ""
 
@@ -48,7 +53,8 @@ class HoursEntry(Strict):
 
 
 class AddressEntry(Strict):
-    street_address: str = ""
+    street: str = ""
+    street_number: str = ""
     postal_code: str = ""
     locality: str = ""
     confidential: bool = False
@@ -79,6 +85,7 @@ class LanguageEntry(Strict):
 class ServiceEntry(Strict):
     slug: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
+    name_language: NameLanguage = ""
     short_name: str = ""
     organisation: str | None = None
     kind: Literal[tuple(Service.Kind.values)]
@@ -135,15 +142,16 @@ def snapshot(service: Service) -> dict:
 
 
 SERVICE_FIELDS = (
-    "name", "short_name", "kind", "status", "description", "offers", "audience", "file_language",
-    "referral_rule", "street_address", "postal_code", "locality", "address_is_confidential",
-    "hours_mode", "hours_note", "live",
+    "name", "name_language", "short_name", "kind", "status", "description", "offers", "audience",
+    "file_language", "referral_rule", "street", "street_number", "postal_code", "locality",
+    "address_is_confidential", "hours_mode", "hours_note", "live",
 )  # fmt: skip
 
 
 def apply_entry(service: Service, entry: ServiceEntry, organisation: Organisation | None) -> None:
     """Copy a file entry onto an (unsaved) service and its child records."""
     service.name, service.short_name, service.kind = entry.name, entry.short_name, entry.kind
+    service.name_language = entry.name_language
     service.status, service.description, service.offers = (
         entry.status,
         entry.description,
@@ -151,7 +159,7 @@ def apply_entry(service: Service, entry: ServiceEntry, organisation: Organisatio
     )
     service.audience, service.file_language = entry.audience, entry.file_language
     service.referral_rule = entry.referral_rule
-    service.street_address = entry.address.street_address
+    service.street, service.street_number = entry.address.street, entry.address.street_number
     service.postal_code = entry.address.postal_code
     service.locality = entry.address.locality
     service.address_is_confidential = entry.address.confidential
@@ -212,6 +220,7 @@ def load_service_library(library: ServiceLibraryFile, locale: Locale, report, fo
         org = Organisation.objects.filter(locale=locale, slug=entry.slug).first()
         org = org or Organisation(locale=locale, slug=entry.slug)
         org.name, org.short_name, org.website = entry.name, entry.short_name, entry.website
+        org.name_language = entry.name_language
         org.save()
         organisations[entry.slug] = org
 

@@ -30,6 +30,8 @@ def service_representation(service: Service, request, translations=None, now=Non
         else {
             "confidential": False,
             "street_address": service.street_address,
+            "street": service.street,
+            "street_number": service.street_number,
             "postal_code": service.postal_code,
             "locality": service.locality,
         }

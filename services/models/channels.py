@@ -1,8 +1,11 @@
 """The ordered parts of a service record: contact channels, opening periods, languages served."""
 
+from urllib.parse import urlsplit
+
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -94,6 +97,21 @@ class ContactChannel(TranslatableMixin, Orderable):
         if self.kind == self.Kind.EMAIL:
             return f"mailto:{self.value}"
         return safe_url(self.value)
+
+    @property
+    def link_text(self) -> str:
+        """What a link to the channel says: the number or e-mail address; for a chat, that it
+        is one; for a website, its host name (www.caw.be) rather than the whole address."""
+        if self.kind == self.Kind.CHAT and self.href:
+            return gettext("Chat online")
+        if self.kind == self.Kind.WEB and self.href:
+            return urlsplit(self.href).hostname
+        return self.value
+
+    @property
+    def heading(self) -> str:
+        """What the card lists it under: its label, else what kind of channel it is."""
+        return self.label or str(self.get_kind_display())
 
 
 class OpeningPeriod(Orderable):

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.sanitise import safe_url
+from services.models.names import NAME_LANGUAGE_FIELD, NamedInLanguage
 
 
 class Organisation(
@@ -21,6 +22,7 @@ class Organisation(
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    NamedInLanguage,
     index.Indexed,
     models.Model,
 ):
@@ -32,11 +34,13 @@ class Organisation(
         max_length=80, help_text="Stable identifier, the same in every language."
     )
     name = models.CharField(max_length=255)
+    name_language = NAME_LANGUAGE_FIELD()
     short_name = models.CharField(max_length=50, blank=True, help_text="Acronym, e.g. CPVCF.")
     website = models.URLField(blank=True)
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_language"),
         FieldPanel("short_name"),
         FieldPanel("slug"),
         FieldPanel("website"),
@@ -45,6 +49,7 @@ class Organisation(
         TranslatableField("name"),
         TranslatableField("short_name"),
         SynchronizedField("slug", overridable=False),
+        SynchronizedField("name_language", overridable=False),
         SynchronizedField("website"),
     ]
     search_fields = [

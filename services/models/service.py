@@ -22,6 +22,8 @@ from core.translations.panels import TranslationStatusPanel
 from services.forms import ServiceForm
 from services.hours import group_days, open_at
 from services.models.channels import OpeningPeriod
+from services.models.names import NAME_LANGUAGE_FIELD, NamedInLanguage
+from services.open_state import OpenState, open_state
 
 
 class Service(
@@ -30,6 +32,7 @@ class Service(
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    NamedInLanguage,
     index.Indexed,
     ClusterableModel,
 ):
@@ -62,6 +65,7 @@ class Service(
         max_length=80, help_text="Stable identifier, the same in every language."
     )
     name = models.CharField(max_length=255)
+    name_language = NAME_LANGUAGE_FIELD()
     short_name = models.CharField(max_length=80, blank=True)
     organisation = models.ForeignKey(
         "services.Organisation",
@@ -82,7 +86,13 @@ class Service(
         help_text="Language of the person's administrative file that this service requires.",
     )
     referral_rule = models.TextField(blank=True, help_text="Who to refer elsewhere, and where.")
-    street_address = models.CharField(max_length=255, blank=True)
+    street = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The street's name in this language (Brussels streets have a French and a "
+        "Dutch name).",
+    )
+    street_number = models.CharField(max_length=20, blank=True, help_text="E.g. 19a.")
     postal_code = models.CharField(max_length=10, blank=True)
     locality = models.CharField(max_length=100, blank=True)
     address_is_confidential = models.BooleanField(
@@ -99,6 +109,7 @@ class Service(
         MultiFieldPanel(
             [
                 FieldPanel("name"),
+                FieldPanel("name_language"),
                 FieldPanel("short_name"),
                 FieldPanel("slug"),
                 FieldPanel("organisation"),
@@ -122,7 +133,8 @@ class Service(
         InlinePanel("channels", heading="Contact channels", label="Channel"),
         MultiFieldPanel(
             [
-                FieldPanel("street_address"),
+                FieldPanel("street"),
+                FieldPanel("street_number"),
                 FieldPanel("postal_code"),
                 FieldPanel("locality"),
                 FieldPanel("address_is_confidential"),
@@ -149,13 +161,13 @@ class Service(
             TranslatableField(name)
             for name in (
                 "name", "short_name", "organisation", "description", "offers", "audience",
-                "referral_rule", "locality", "hours_note", "channels", "languages",
+                "referral_rule", "street", "locality", "hours_note", "channels", "languages",
             )
         ),
         *(
             SynchronizedField(name, overridable=False)
             for name in (
-                "slug", "kind", "file_language", "street_address", "postal_code",
+                "slug", "name_language", "kind", "file_language", "street_number", "postal_code",
                 "address_is_confidential", "hours_mode", "hours", "status",
                 "last_verified_on", "last_verified_by",
             )
@@ -193,13 +205,31 @@ class Service(
         return organisation if is_visible_organisation(organisation) else None
 
     @property
+    def street_address(self) -> str:
+        """The street and number on one line, as partners' feeds have always had it."""
+        return f"{self.street} {self.street_number}".strip()
+
+    @property
     def has_address(self):
-        return bool(self.street_address) and not self.address_is_confidential
+        return bool(self.street) and not self.address_is_confidential
 
     def open_at(self, at: datetime) -> bool | None:
         """Open at that instant, closed, or None when the hours do not say (appointment)."""
         periods = [p.as_period() for p in self.hours.all()]
         return open_at(self.hours_mode, self.status == self.Status.ACTIVE, periods, at)
+
+    def contact_rows(self) -> list[tuple[str, list]]:
+        """The channels as a card lists them, [(heading, [channel, ...])]: channels in a row of
+        the same kind, purpose and label share one ("Telephone: 0800 13 500 or 02 486 45 00"),
+        since the record gives nothing that tells them apart."""
+        rows: list[tuple[tuple, str, list]] = []
+        for channel in self.channels.all():
+            same = (channel.kind, channel.purpose, channel.heading)
+            if rows and rows[-1][0] == same:
+                rows[-1][2].append(channel)
+            else:
+                rows.append((same, channel.heading, [channel]))
+        return [(heading, channels) for same, heading, channels in rows]
 
     def weekly_hours(self):
         """Opening hours as ranges of days, for display: [(first, last, [(opens, closes)])]."""
@@ -211,3 +241,11 @@ class Service(
 
     def open_now(self) -> bool | None:
         return self.open_at(timezone.now())
+
+    def open_state(self, at: datetime | None = None) -> OpenState | None:
+        """What the card says about opening at `at` (now by default), in the active language:
+        "Open now · closes at 17:00", "Closed now · opens Monday at 09:00", "Open 24/7", ..."""
+        periods = [p.as_period() for p in self.hours.all()]
+        return open_state(
+            self.hours_mode, self.status, self.get_status_display(), periods, at or timezone.now()
+        )

@@ -56,6 +56,28 @@ def test_service_detail_shape(client, service):
     assert_matches_expected(data["data"], "service-caw-brussels-reception-en")
 
 
+@pytest.mark.parametrize(
+    ("code", "street", "street_address"),
+    [
+        ("fr", "Rue du Poinçon", "Rue du Poinçon 19a"),
+        ("nl", "Priemstraat", "Priemstraat 19a"),
+        ("en", "Rue du Poinçon / Priemstraat", "Rue du Poinçon / Priemstraat 19a"),
+    ],
+)
+def test_addresses_give_the_street_in_the_records_language_and_the_old_line(
+    client, service, code, street, street_address
+):
+    english = service("caw-victim-support-brussels")
+    record = (
+        english if code == "en" else english.get_translation(Locale.objects.get(language_code=code))
+    )
+    data = get(client, f"{API}/services/{record.pk}/")
+    assert_matches_schema(data, "ServiceDetail")
+    address = data["data"]["address"]
+    assert (address["street"], address["street_number"]) == (street, "19a")
+    assert address["street_address"] == street_address
+
+
 @pytest.fixture
 def locale_fr(db):
     return Locale.objects.get(language_code="fr")

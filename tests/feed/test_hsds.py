@@ -99,8 +99,20 @@ def test_reception_hours_become_weekly_schedules(client, service):
     monday = [(s["opens_at"], s["closes_at"]) for s in document["schedules"] if s["byday"] == "MO"]
     assert monday == [("09:00", "12:30"), ("13:00", "17:00")]
     address = document["service_at_locations"][0]["location"]["addresses"][0]
-    assert address["address_1"] == "Boulevard d'Anvers 34" and address["postal_code"] == "1000"
+    assert address["address_1"] == "Boulevard d'Anvers / Antwerpselaan 34"
+    assert address["postal_code"] == "1000"
     assert address["state_province"] == "Brussels-Capital Region"
+
+
+@pytest.mark.parametrize(
+    ("code", "street"),
+    [("en", "Boulevard d'Anvers / Antwerpselaan 34"), ("fr", "Boulevard d'Anvers 34"),
+     ("nl", "Antwerpselaan 34")],
+)  # fmt: skip
+def test_each_languages_location_names_the_street_in_that_language(client, service, code, street):
+    record = in_language(service("caw-brussels-reception"), code)
+    document = hsds(client, f"services/{service_id(record)}", locale=code)
+    assert document["service_at_locations"][0]["location"]["addresses"][0]["address_1"] == street
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

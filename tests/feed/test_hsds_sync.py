@@ -161,7 +161,7 @@ def test_an_address_outside_brussels_gets_no_invented_province(client, db):
     """HSDS requires a state_province; the record holds none, and only Brussels postal codes
     say it for certain. Such a location comes without an address rather than a wrong one."""
     record = ServiceFactory(
-        name="Leuven welfare office", street_address="Grote Markt 1", postal_code="3000",
+        name="Leuven welfare office", street="Grote Markt", street_number="1", postal_code="3000",
         locality="Leuven",
     )  # fmt: skip
     [located] = hsds(client, f"services/{service_id(record)}")["service_at_locations"]

@@ -73,15 +73,6 @@ def test_a_closed_service_is_never_open(service):
     assert helpline.open_at(brussels(2026, 12, 1, 10, 0)) is False
 
 
-def test_cards_say_whether_a_service_is_open_right_now(client, service, section):
-    soup = BeautifulSoup(client.get(section("B.2.2").url).content, "html.parser")
-    status = soup.select_one("#service-caw-brussels-reception .service-status").get_text(strip=True)
-    expected = "Open now" if service("caw-brussels-reception").open_now() else "Closed now"
-    assert status == expected
-    appointment = soup.select_one("#service-caw-victim-support-brussels .service-status")
-    assert appointment.get_text(strip=True) == "By appointment only"
-
-
 def test_hours_are_shown_as_day_ranges(client, section):
     soup = BeautifulSoup(client.get(section("B.2.2").url).content, "html.parser")
     hours = soup.select_one("#service-caw-brussels-reception .hours").get_text(" ", strip=True)

@@ -147,8 +147,9 @@ def test_service_directory_lists_every_published_service_with_its_contacts(read,
     ):
         record = service(slug)
         assert record.name in text
-        for channel in record.channels.all():
-            assert channel.value in text
+        for channel in record.channels.all():  # web and chat as link text, not the address
+            assert channel.link_text in text
+            assert f'href="{channel.href}"' in response.content.decode()
 
 
 @pytest.mark.parametrize("url_kind", ["home", "sheet", "section", "directory"])
