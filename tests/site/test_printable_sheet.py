@@ -2,17 +2,16 @@
 printed and the day the sheet last changed, no open/closed state (stale on paper), and links
 that show their address marked so that print styles do not print it a second time."""
 
-from datetime import datetime, time
+from datetime import datetime
 
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from knowledge.models import FactSheetPage
-from services.models import OpeningPeriod
 
 LANGUAGES = ("en", "fr", "nl")
 
@@ -69,23 +68,6 @@ def test_a_section_republished_moves_the_last_changed_date(client, sheet, sectio
     _, html = printed(client, "en")
     today = date_format(timezone.localdate(), "j F Y")
     assert f"Last changed on {today}." in html.select_one(".print-dates").get_text()
-
-
-@pytest.fixture
-def helpline_with_hours(service):
-    """1712 with opening hours every day: the site shows "Open now" or "Closed now" for it."""
-    helpline = service("helpline-1712")
-    helpline.hours_mode = "weekly"
-    helpline.hours = [OpeningPeriod(weekday=d, opens=time(9), closes=time(17)) for d in range(7)]
-    for channel in helpline.channels.all():
-        channel.availability = "opening_hours"
-        channel.save()
-    helpline.save_revision().publish()
-    for language in ("fr", "nl"):
-        translated = helpline.get_translation(Locale.objects.get(language_code=language))
-        translated.hours_mode = "weekly"
-        translated.save_revision().publish()
-    return helpline
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

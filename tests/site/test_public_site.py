@@ -1,11 +1,8 @@
 """The public site's safety pages, strict security headers and the printable sheet."""
 
-from datetime import time
-
 import pytest
 from bs4 import BeautifulSoup
 
-from services.models import OpeningPeriod
 from tests.paths import site_path
 
 LANGUAGES = ("en", "fr", "nl")
@@ -96,14 +93,7 @@ def test_print_styles_hide_navigation_and_keep_the_emergency_numbers():
     assert ".safety-bar" not in hidden_in_print
 
 
-def test_a_helpline_with_opening_hours_says_whether_it_is_open_now(client, service):
-    helpline = service("helpline-1712")
-    helpline.hours_mode = "weekly"
-    helpline.hours = [OpeningPeriod(weekday=d, opens=time(9), closes=time(17)) for d in range(7)]
-    for channel in helpline.channels.all():
-        channel.availability = "opening_hours"
-        channel.save()
-    helpline.save_revision().publish()
+def test_a_helpline_with_opening_hours_says_whether_it_is_open_now(client, helpline_with_hours):
     line = next(
         li for li in soup(client.get("/en/")).select(".safety-line") if "1712" in li.get_text()
     )
