@@ -97,6 +97,9 @@ ROLES = (
     ),
 )
 BY_NAME = {role.name: role for role in ROLES}
+# The groups Wagtail's own migrations create, which mean nothing here (a member of "Editors"
+# could publish translations): `setup_roles` removes them when nobody is in them.
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 
 def roles_of(user) -> list[Role]:

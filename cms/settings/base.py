@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.users_app.EditorialUsersConfig",  # wagtail.users, with the roles described
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -16,7 +16,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from editorial.roles import REVIEW_TASK, REVIEW_WORKFLOW, ROLES
+from editorial.roles import REVIEW_TASK, REVIEW_WORKFLOW, ROLES, WAGTAIL_DEFAULT_GROUPS
 from services.models import Organisation, Service
 
 
@@ -55,8 +55,22 @@ class Command(BaseCommand):
                     group=group, page_id=page_id, permission_id=permission_id
                 )
         self.review_workflow()
+        self.remove_wagtail_default_groups()
         languages = ", ".join(Locale.objects.values_list("language_code", flat=True))
         self.stdout.write(f"Roles ready: {', '.join(r.name for r in ROLES)} ({languages}).")
+
+    def remove_wagtail_default_groups(self):
+        """Wagtail's "Editors" and "Moderators" go when empty; with members they stay, named, so
+        that an administrator moves the members to a role first (nobody loses access unseen)."""
+        for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+            members = group.user_set.count()
+            if members:
+                self.stderr.write(
+                    f"Wagtail's default group {group.name!r} kept: it has {members} member(s). "
+                    "Give them one of the roles, then run setup_roles again."
+                )
+            else:
+                group.delete()
 
     def review_workflow(self):
         """Every page, service record and organisation goes through one review step before it goes
