@@ -57,7 +57,7 @@ def due_groups(due: Due, user, base_url: str = "", limit: int | None = None) -> 
 
 class DueForReviewPanel(Component):
     name = "due_for_review"
-    order = 50
+    order = 230  # below "Awaiting your review" (Wagtail: 220), the next action for a reviewer
     template_name = "editorial/due_for_review_panel.html"
 
     def __init__(self, request):

@@ -107,3 +107,16 @@ def test_the_dashboard_shows_what_is_due(dates, person, client):
     assert "(verified" in page and "A.2 " in page and "(no review date)" in page
     client.force_login(person("koen", "CAW editors"))
     assert "(never verified)" in client.get("/admin/").content.decode()
+
+
+def test_a_reviewer_sees_what_awaits_review_before_the_reminders(dates, person, client, section):
+    editor = person("claire", "CPVCF editors")
+    page = section("A.2")
+    page.summary = "A corrected summary."
+    page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    client.force_login(person("rita", "Reviewers"))
+    dashboard = client.get("/admin/").content.decode()
+    awaiting, reminders = dashboard.find("Awaiting your review"), dashboard.find("Due for review (")
+    assert 0 <= awaiting < reminders, (awaiting, reminders)
+    assert page.title in dashboard[awaiting:reminders]
