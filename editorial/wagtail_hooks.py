@@ -1,5 +1,5 @@
-"""Admin additions that are not tied to one content app: the translation report and the
-dashboard's review reminders."""
+"""Admin additions that are not tied to one content app: the translation report, the
+dashboard's review reminders and "Submit for review" as the editors' primary button."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -34,3 +34,15 @@ def register_translation_report_menu_item():
         icon_name="site",
         order=700,
     )
+
+
+def submit_for_review_first(menu_items, request, context):
+    """For whoever cannot publish (editors, translators), "Submit for review" is the primary
+    button, where Wagtail puts "Save draft" and hides the submission under its arrow."""
+    names = [item.name for item in menu_items]
+    if "action-submit" in names and "action-publish" not in names:
+        menu_items.insert(0, menu_items.pop(names.index("action-submit")))
+
+
+hooks.register("construct_page_action_menu", submit_for_review_first)
+hooks.register("construct_snippet_action_menu", submit_for_review_first)
