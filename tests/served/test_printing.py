@@ -21,7 +21,7 @@ PRINTED = """() => ({
 
 STATES = {
     "en": ("Open now", "Closed now"),
-    "fr": ("Ouvert maintenant", "Fermé en ce moment"),
+    "fr": ("Ouvert en ce moment", "Fermé en ce moment"),
     "nl": ("Nu open", "Nu gesloten"),
 }
 

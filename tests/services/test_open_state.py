@@ -66,7 +66,7 @@ def test_daylight_saving_changes_keep_brussels_wall_clock_times(utc_moment, expe
         ("en", "Open now · closes at 17:00", "Closed now · opens Monday at 09:00"),
         (
             "fr",
-            "Ouvert maintenant · ferme à 17\xa0h\xa000",
+            "Ouvert en ce moment · ferme à 17\xa0h\xa000",
             "Fermé en ce moment · ouvre lundi à 9\xa0h\xa000",
         ),
         ("nl", "Nu open · sluit om 17.00\xa0uur", "Nu gesloten · opent maandag om 9.00\xa0uur"),
