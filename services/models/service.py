@@ -239,9 +239,6 @@ class Service(
             for r in group_days(p.as_period() for p in self.hours.all())
         ]
 
-    def open_now(self) -> bool | None:
-        return self.open_at(timezone.now())
-
     def open_state(self, at: datetime | None = None) -> OpenState | None:
         """What the card says about opening at `at` (now by default), in the active language:
         "Open now · closes at 17:00", "Closed now · opens Monday at 09:00", "Open 24/7", ..."""
