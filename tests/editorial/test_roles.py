@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -17,28 +16,6 @@ from services.models import Service
 from tests.admin_helpers import edit_form, phone_field, refused
 
 SERVICES = "/admin/snippets/services/service"
-
-
-@pytest.fixture
-def people(django_user_model):
-    """One user per role, logged in by name."""
-    users = {}
-    for role in ROLES:
-        user = django_user_model.objects.create_user(
-            role.name.split()[0].lower(), f"{role.name.split()[0].lower()}@example.org", "x" * 14
-        )
-        user.groups.add(Group.objects.get(name=role.name))
-        users[role.name] = user
-    return users
-
-
-@pytest.fixture
-def as_user(client):
-    def login(user):
-        client.force_login(user)
-        return client
-
-    return login
 
 
 CAW_RECORDS = {"caw-victim-support-brussels", "caw-brussels-reception"}
