@@ -1,4 +1,4 @@
-"""Template tags for wagtail-localize's translation editor (see editorial/translations/review.py)."""
+"""Template tags for wagtail-localize's translation editor (editorial/translations/review.py)."""
 
 from django import template
 

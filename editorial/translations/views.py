@@ -44,14 +44,12 @@ def submit_from_editor(request, instance):
     except NoReviewWorkflow:
         messages.error(
             request,
-            _("No review applies to '%(title)s': ask an administrator to run setup_roles.")
-            % names,
+            _("No review applies to '%(title)s': ask an administrator to run setup_roles.") % names,
         )
     else:
         messages.success(
             request,
-            _("The %(language)s translation of '%(title)s' has been submitted for review.")
-            % names,
+            _("The %(language)s translation of '%(title)s' has been submitted for review.") % names,
         )
     return redirect(request.get_full_path())
 

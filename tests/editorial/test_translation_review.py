@@ -98,7 +98,8 @@ def test_a_dutch_record_stays_live_while_its_translation_is_in_review(
     live = Service.objects.get(pk=record.pk)
     assert live.live and getattr(live, field) == before  # wagtail-localize's draft unpublished it
     assert client.get(f"/api/v1/services/{record.pk}/").status_code == 200
-    response = approve(as_user(people["Reviewers"]), record, "wagtailsnippets_services_service:edit")
+    reviewer = as_user(people["Reviewers"])
+    response = approve(reviewer, record, "wagtailsnippets_services_service:edit")
     assert response.status_code in (200, 302)
     assert getattr(Service.objects.get(pk=record.pk), field) == "Hulpverlening voor iedereen."
 
