@@ -7,6 +7,8 @@ from this file (idempotent; `make run` and the docker-compose `migrate` service 
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 REVIEW_WORKFLOW = "Review before publishing"
 REVIEW_TASK = "Review by a reviewer"
 
@@ -43,7 +45,7 @@ class Role:
     """A group of editors and what it may touch."""
 
     name: str
-    description: str
+    description: str  # lazily translated: the user form shows it in the admin's language
     page_actions: tuple[str, ...]
     permissions: tuple[str, ...]
     organisation: str | None = None  # editors: only this organisation's service records
@@ -62,35 +64,35 @@ class Role:
 ROLES = (
     Role(
         "CPVCF editors",
-        "Edit the fact sheet and CPVCF's service records; submit changes for review.",
+        _("Edit the fact sheet and CPVCF's service records; submit changes for review."),
         EDIT_PAGES,
         ADMIN + EDIT_SERVICES,
         organisation="cpvcf",
     ),
     Role(
         "CAW editors",
-        "Edit the fact sheet and CAW Brussel's service records; submit changes for review.",
+        _("Edit the fact sheet and CAW Brussel's service records; submit changes for review."),
         EDIT_PAGES,
         ADMIN + EDIT_SERVICES,
         organisation="caw-brussel",
     ),
     Role(
         "Reviewers",
-        "Review and publish changes to any page, service record and search setting.",
+        _("Review and publish changes to any page, service record and search setting."),
         REVIEW_PAGES,
         ADMIN + REVIEW_EVERYTHING,
         reviews=True,
     ),
     Role(
         "French translators",
-        "Translate pages and service records into French, in wagtail-localize's editor.",
+        _("Translate pages and service records into French, in wagtail-localize's editor."),
         TRANSLATE_PAGES,
         ADMIN + TRANSLATE_SERVICES,
         language="fr",
     ),
     Role(
         "Dutch translators",
-        "Translate pages and service records into Dutch, in wagtail-localize's editor.",
+        _("Translate pages and service records into Dutch, in wagtail-localize's editor."),
         TRANSLATE_PAGES,
         ADMIN + TRANSLATE_SERVICES,
         language="nl",

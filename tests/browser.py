@@ -97,6 +97,7 @@ PRODUCTION = "cms.settings.production"
 # The people of the shared served site (tests/served/conftest.py): username, password, groups.
 EDITOR = ("claire", "claire-edits-cpvcf-records", ("CPVCF editors",))
 REVIEWER = ("rita", "rita-reviews-every-change", ("Reviewers",))
+TRANSLATOR = ("nadia", "nadia-translates-into-dutch", ("Dutch translators",))
 
 
 def server_env(

@@ -6,6 +6,7 @@ from io import StringIO
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from wagtail.users.models import UserProfile
 
 from editorial.roles import ROLES
 
@@ -58,3 +59,12 @@ def test_setup_roles_keeps_a_default_group_that_has_members_and_says_so(db, djan
     call_command("setup_roles", stdout=StringIO(), stderr=errors)
     assert Group.objects.filter(name="Editors").exists()
     assert "'Editors' kept: it has 1 member(s)" in errors.getvalue()
+
+
+def test_the_roles_are_described_in_the_admins_language(admin_client, admin_user):
+    profile = UserProfile.get_for_user(admin_user)
+    for language, words in (("fr", "Relire et publier"), ("nl", "Wijzigingen aan elke pagina")):
+        profile.preferred_language = language
+        profile.save()
+        labels = role_labels(admin_client.get("/admin/users/new/"))
+        assert any(label.startswith(f"Reviewers: {words}") for label in labels), labels

@@ -20,6 +20,7 @@ from tests.browser import (
     LANGUAGES,
     REVIEWER,
     ROOT,
+    TRANSLATOR,
     NeutralSite,
     RequestLog,
     final_url,
@@ -57,7 +58,7 @@ def served(tmp_path_factory, neutral) -> Served:
         env = {"QUICK_EXIT_URL": neutral.url, "DATABASE_URL": database_url}
         if reachable(REDIS_URL):  # as production: one cache for both workers
             env.update(redis_env())
-        url, process = start_server(scratch, extra_env=env, users=[EDITOR, REVIEWER])
+        url, process = start_server(scratch, extra_env=env, users=[EDITOR, REVIEWER, TRANSLATOR])
         yield Served(url, scratch / "access.log", server_env(scratch, extra_env=env))
         stop_server(process)
 

@@ -2,15 +2,15 @@
 // (editorial/translations/review.py). Whoever cannot publish gets "Submit for review" as the
 // primary action; whoever may not publish is not offered the actions that replace the translation
 // with its source ("Convert to alias page", "Stop Synced translation"), which their routes refuse.
-(() => {
+// The admin runs its scripts before the page's content, and the editor starts on DOMContentLoaded:
+// this listener, added before wagtail-localize's, sees its props first.
+document.addEventListener("DOMContentLoaded", () => {
   const review = document.getElementById("translation-review");
   const editor = document.querySelector(".js-translation-editor");
-  if (!review || !editor || !editor.dataset.props) return;
-  const mayPublish = review.dataset.mayPublish === "true";
+  if (!review || !editor || !editor.dataset.props || review.dataset.mayPublish === "true") {
+    return;
+  }
   const props = JSON.parse(editor.dataset.props);
-  if (mayPublish) return;
-
-  // Before the editor starts (on DOMContentLoaded), so that it never draws the conversion.
   props.links.convertToAliasUrl = null;
   editor.dataset.props = JSON.stringify(props);
 
@@ -31,4 +31,4 @@
       follow(footer);
     }
   }).observe(editor, { childList: true, subtree: true });
-})();
+});
