@@ -4,6 +4,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.panels import Panel
 from wagtail.models import Locale
 
+from core.translations.changes import segment_changes
 from core.translations.status import translation_status
 
 
@@ -33,6 +34,8 @@ class TranslationStatusPanel(Panel):
                 for locale in locales:
                     status = translation_status(original, locale)
                     url = status.translated_object and finder.get_edit_url(status.translated_object)
-                    statuses.append((status, url))
+                    shown = status.translated_object and not status.up_to_date
+                    changes = segment_changes(status) if shown else []
+                    statuses.append((status, url, changes))
             context["statuses"] = statuses
             return context

@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale
 
+from core.translations.changes import segment_changes
 from core.translations.status import TranslationStatus, translation_status
 from editorial.translations.objects import translatable_objects
 
@@ -38,6 +39,7 @@ class OutdatedTranslationsView(TemplateView):
         rows = [
             {
                 "status": status,
+                "changes": segment_changes(status),
                 "source_url": finder.get_edit_url(status.source_object),
                 "translation_url": status.translated_object
                 and finder.get_edit_url(status.translated_object),
