@@ -3,7 +3,9 @@
 import re
 
 from bs4 import BeautifulSoup
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
+from wagtail.models import Page, WorkflowState
 
 PASSWORD = "a-long-enough-passphrase"
 
@@ -53,3 +55,26 @@ def sign_in(client, username, password=PASSWORD):
         reverse("wagtailadmin_login"),
         {"username": username, "password": password, "next": "/admin/"},
     )
+
+
+def save_segment(client, translation, segment, text: str):
+    """What wagtail-localize's translation editor sends when a segment is saved: a multipart
+    PUT to its own API."""
+    url = reverse(
+        "wagtail_localize:edit_string_translation",
+        kwargs={"translation_id": translation.pk, "string_segment_id": segment.pk},
+    )
+    body = encode_multipart(BOUNDARY, {"value": text})
+    return client.put(url, body, content_type=MULTIPART_CONTENT)
+
+
+def workflow_action(client, instance, action: str, comment: str = ""):
+    """A reviewer's action ("approve", "reject") on the review under way of a page or record, as
+    the dashboard and the editor post it."""
+    state = WorkflowState.objects.for_instance(instance).get(status="in_progress")
+    args = [instance.pk, action, state.current_task_state.pk]
+    if isinstance(instance, Page):
+        url = reverse("wagtailadmin_pages:workflow_action", args=args)
+    else:
+        url = reverse(instance.snippet_viewset.get_url_name("workflow_action"), args=args)
+    return client.post(url, {"comment": comment})

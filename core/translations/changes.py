@@ -14,7 +14,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from core.translations.diff import opening, similarity, word_diff
 from core.translations.labels import segment_label
-from core.translations.status import TranslationStatus, english_segments
+from core.translations.status import TranslationStatus
 
 
 @dataclass(frozen=True)
@@ -81,11 +81,10 @@ def removed_parts(source: TranslationSource, removed: list[str], current: set[st
 
 def segment_changes(status: TranslationStatus) -> list[SegmentChange]:
     """The changed and removed segments of an out-of-date translation, in the English's order."""
-    instance = status.source_object
-    source = TranslationSource.objects.get_for_instance_or_none(instance)
+    instance, source = status.source_object, status.source
     earlier = earlier_english(source, status.locale) if source else defaultdict(list)
     current = defaultdict(set)
-    for path, text in english_segments(instance):
+    for path, text in status.english:
         current[path].add(text)
     changes = []
     for path, text in status.changed:

@@ -19,6 +19,9 @@ class TranslationStatus:
     translated_object: object | None
     changed: list[tuple[str, str]] = field(default_factory=list)  # (field path, English text)
     removed: list[str] = field(default_factory=list)  # field paths gone from the English
+    # What it was compared with: the English segments (path, text) and the synced source.
+    english: list[tuple[str, str]] = field(default_factory=list)
+    source: TranslationSource | None = None
 
     @property
     def up_to_date(self) -> bool:
@@ -36,9 +39,9 @@ def english_segments(instance) -> list[tuple[str, str]]:
 
 def translation_status(instance, locale: Locale) -> TranslationStatus:
     translated = instance.get_translation_or_none(locale)
-    status = TranslationStatus(instance, locale, translated)
     source = TranslationSource.objects.get_for_instance_or_none(instance)
     current = english_segments(instance)
+    status = TranslationStatus(instance, locale, translated, english=current, source=source)
     if source is None:
         status.changed = current
         return status

@@ -79,7 +79,7 @@ def convert_to_alias(request, page_id):
     """wagtail-localize's "Convert to alias page" (which asks for confirmation itself), for
     those who may publish the page: it replaces the translation with the source at once."""
     page = get_object_or_404(Page, id=page_id)
-    if not may_publish(request.user, page.specific):
+    if not may_publish(request.user, page):
         raise PermissionDenied(REPLACING)
     return convert.convert_to_alias(request, page_id)
 

@@ -3,17 +3,14 @@ and which words changed, however long the text."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail_localize.models import TranslationSource
 
 
 @pytest.fixture
-def reviewer(client, django_user_model):
-    user = django_user_model.objects.create_user("rita", "rita@example.org", "x" * 14)
-    user.groups.add(Group.objects.get(name="Reviewers"))
-    client.force_login(user)
-    return user
+def reviewer(people, as_user):
+    as_user(people["Reviewers"])
+    return people["Reviewers"]
 
 
 def report_rows(client, locale="fr") -> list:

@@ -2,23 +2,13 @@
 it (a multipart PUT per segment), for the translators of that language only."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from tests.admin_helpers import save_segment
+
 TYPED = "Een zin die de vertaler net heeft verbeterd."
-
-
-@pytest.fixture
-def translator(django_user_model):
-    def make(role):
-        user = django_user_model.objects.create_user(role.split()[0].lower(), password="x" * 14)
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
 
 
 def segment_of(page, language):
@@ -29,19 +19,10 @@ def segment_of(page, language):
     return translation, StringSegment.objects.filter(source=translation.source).first()
 
 
-def save_segment(client, translation, segment, text):
-    url = reverse(
-        "wagtail_localize:edit_string_translation",
-        kwargs={"translation_id": translation.pk, "string_segment_id": segment.pk},
-    )
-    body = encode_multipart(BOUNDARY, {"value": text})
-    return client.put(url, body, content_type=MULTIPART_CONTENT)
-
-
 @pytest.mark.django_db
-def test_a_translator_saves_a_sentence_in_the_translation_editor(client, translator, section):
+def test_a_translator_saves_a_sentence_in_the_translation_editor(client, people, section):
     translation, segment = segment_of(section("A.2"), "nl")
-    client.force_login(translator("Dutch translators"))
+    client.force_login(people["Dutch translators"])
     editor = client.get(
         reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
     )
@@ -57,9 +38,9 @@ def test_a_translator_saves_a_sentence_in_the_translation_editor(client, transla
 
 
 @pytest.mark.django_db
-def test_another_languages_translator_cannot_save_there(client, translator, section):
+def test_another_languages_translator_cannot_save_there(client, people, section):
     translation, segment = segment_of(section("A.2"), "nl")
-    client.force_login(translator("French translators"))
+    client.force_login(people["French translators"])
     assert save_segment(client, translation, segment, TYPED).status_code == 403
     assert not StringTranslation.objects.filter(data=TYPED).exists()
 

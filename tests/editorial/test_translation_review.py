@@ -5,14 +5,13 @@ translation with its source are refused to translators and editors, and confirme
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
-from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment
 
 from editorial.translations.review import synced_translation
 from services.models import Service
-from tests.admin_helpers import refused
+from tests.admin_helpers import refused, save_segment, workflow_action
 from tests.conftest import page_text
 
 TYPED = "Een zin die de vertaler net heeft verbeterd."
@@ -29,26 +28,12 @@ def dutch(instance):
 
 def type_first_segment(client, translation, text=TYPED) -> StringSegment:
     segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
-    url = reverse(
-        "wagtail_localize:edit_string_translation",
-        kwargs={"translation_id": translation.pk, "string_segment_id": segment.pk},
-    )
-    body = encode_multipart(BOUNDARY, {"value": text})
-    assert client.put(url, body, content_type=MULTIPART_CONTENT).status_code in (200, 201)
+    assert save_segment(client, translation, segment, text).status_code in (200, 201)
     return segment
 
 
 def review_state(instance) -> WorkflowState | None:
     return WorkflowState.objects.for_instance(instance).filter(status="in_progress").first()
-
-
-def approve(client, instance, edit_url_name: str):
-    state = review_state(instance)
-    namespace = edit_url_name.rsplit(":", 1)[0]
-    url = reverse(
-        f"{namespace}:workflow_action", args=[instance.pk, "approve", state.current_task_state.pk]
-    )
-    return client.post(url, {"comment": ""})
 
 
 @pytest.mark.django_db
@@ -74,10 +59,13 @@ def test_a_dutch_translation_is_live_only_after_a_reviewer_approves(people, as_u
     assert {p.pk: public_text(p) for p in (english, page, french)} == before
     assert TYPED not in public_text(page)
 
-    assert refused(approve(as_user(people["Dutch translators"]), page, "wagtailadmin_pages:edit"))
-    response = approve(as_user(people["Reviewers"]), page, "wagtailadmin_pages:edit")
+    assert TYPED not in Client().get(f"/api/v1/sections/{page.pk}/").content.decode()
+
+    assert refused(workflow_action(as_user(people["Dutch translators"]), page, "approve"))
+    response = workflow_action(as_user(people["Reviewers"]), page, "approve")
     assert response.status_code in (200, 302)
     assert TYPED in public_text(page)
+    assert TYPED in Client().get(f"/api/v1/sections/{page.pk}/").content.decode()
     assert public_text(english) == before[english.pk] and public_text(french) == before[french.pk]
 
 
@@ -97,9 +85,9 @@ def test_a_dutch_record_stays_live_while_its_translation_is_in_review(
 
     live = Service.objects.get(pk=record.pk)
     assert live.live and getattr(live, field) == before  # wagtail-localize's draft unpublished it
-    assert client.get(f"/api/v1/services/{record.pk}/").status_code == 200
-    reviewer = as_user(people["Reviewers"])
-    response = approve(reviewer, record, "wagtailsnippets_services_service:edit")
+    feed = client.get(f"/api/v1/services/{record.pk}/")
+    assert feed.status_code == 200 and "Hulpverlening voor iedereen." not in feed.content.decode()
+    response = workflow_action(as_user(people["Reviewers"]), record, "approve")
     assert response.status_code in (200, 302)
     assert getattr(Service.objects.get(pk=record.pk), field) == "Hulpverlening voor iedereen."
 
@@ -154,3 +142,21 @@ def test_a_reviewers_dashboard_starts_with_what_awaits_review(people, as_user, s
     assert panels[0] == "awaiting-review-section", panels
     row = dashboard.select_one("#awaiting-review-section tbody tr")
     assert page.title in row.get_text() and "Dutch" in row.get_text()
+
+
+@pytest.mark.django_db
+def test_the_page_editor_offers_the_conversion_to_an_alias_to_reviewers_only(
+    people, as_user, section
+):
+    """Once its synced translation has stopped, a Dutch page opens in Wagtail's own editor,
+    whose menu wagtail-localize gives "Convert to alias page"."""
+    page = dutch(section("A.2"))
+    translation = synced_translation(page)
+    stop = reverse("wagtail_localize:stop_translation", args=[translation.pk])
+    as_user(people["Reviewers"]).post(stop, {"confirmed": "yes"})
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    for role, offered in (("Reviewers", True), ("Dutch translators", False)):
+        editor = as_user(people[role]).get(edit_url)
+        assert editor.status_code == 200
+        assert ("Convert to alias page" in editor.content.decode()) == offered, role

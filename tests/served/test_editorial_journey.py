@@ -65,8 +65,8 @@ def success_message(page: Page):
     return page.locator(".messages li.success")
 
 
-def readme_clicks(journey: str) -> int:
-    """The clicks the README's table gives for `journey` (its first column)."""
+def readme_clicks(journey: str) -> tuple[int, int]:
+    """The clicks the README's table gives for `journey`: (editor or translator, reviewer)."""
     table = (ROOT / "README.md").read_text()
     found = re.search(rf"^\| {re.escape(journey)} \| (\d+) \| (\d+) \|$", table, re.M)
     assert found, f"the README's table of clicks has no row {journey!r}"
