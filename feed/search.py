@@ -63,6 +63,12 @@ class SearchResponseSerializer(serializers.Serializer):
     did_you_mean = serializers.CharField(allow_null=True)
     facets = FacetsSerializer(help_text="Counts over all matches, before type/part/topic filters.")
     results = SearchResultSerializer(many=True)
+    related = SearchResultSerializer(
+        many=True,
+        help_text="When no section or service matches the words of `q`: up to three that come"
+        " closest to it in meaning, to offer beside the helplines (empty otherwise, and when"
+        " matching on meaning is off).",
+    )
 
 
 class SuggestResponseSerializer(serializers.Serializer):
@@ -182,6 +188,7 @@ class SearchView(SearchBaseView):
                 for name, counts in outcome.page.facets.items()
             },
             "results": [represent_hit(hit, request) for hit in outcome.page.hits],
+            "related": [represent_hit(hit, request) for hit in outcome.page.related],
         }
 
 

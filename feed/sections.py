@@ -45,6 +45,11 @@ class SectionSerializer(serializers.Serializer):
     part = serializers.CharField()
     title = serializers.CharField()
     summary = serializers.CharField(allow_blank=True)
+    search_terms = serializers.CharField(
+        allow_blank=True,
+        help_text="Words and phrases people use for what the section answers, comma-separated"
+        " (written by editors for search; not shown on the site).",
+    )
     locale = serializers.CharField()
     translation_key = serializers.UUIDField()
     fact_sheet = FactSheetLinkSerializer(allow_null=True)

@@ -97,6 +97,11 @@ class ServiceSerializer(serializers.Serializer):
     languages = LanguageSerializer(many=True)
     file_language = serializers.CharField(allow_null=True)
     referral_rule = serializers.CharField(allow_blank=True)
+    search_terms = serializers.CharField(
+        allow_blank=True,
+        help_text="Words and phrases people use for what the service offers, comma-separated"
+        " (written by editors for search; not shown on the site).",
+    )
     address = AddressSerializer()
     channels = ChannelSerializer(many=True)
     hours = HoursSerializer()

@@ -40,6 +40,7 @@ def section_representation(page: SectionPage, request, translations: list[dict])
         "part": page.number.split(".")[0],
         "title": page.title,
         "summary": page.summary,
+        "search_terms": page.search_terms,
         "locale": page.locale.language_code,
         "translation_key": str(page.translation_key),
         "fact_sheet": sheet

@@ -2,6 +2,7 @@
 the same representations the partner feed serves (so search never reads block internals)."""
 
 import html
+import re
 from dataclasses import dataclass
 
 from django.utils.html import strip_tags
@@ -20,6 +21,9 @@ NOT_TEXT = {
     "anonymous", "availability", "confidential", "code", "on", "last_published_at",
     "first_published_at", "purpose", "website",
 }  # fmt: skip
+# Passages for matching on meaning: short enough for the model to keep each one's sense.
+PASSAGE_WORDS = 60
+SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class SearchDocument:
     context: str = ""  # titles of the sections it sits in: B.1.1 is about interviews too
     body: str = ""
     summary: str = ""
+    search_terms: str = ""  # the words people use for what it answers, written by editors
+    passages: tuple[str, ...] = ()  # its text in short passages, each led by its title
 
     @property
     def key(self) -> str:
@@ -54,6 +60,29 @@ def plain(value) -> str:
     if isinstance(value, list):
         return " ".join(plain(v) for v in value)
     return ""
+
+
+def chunks(text: str, size: int = PASSAGE_WORDS) -> list[str]:
+    """The text in runs of whole sentences of at most `size` words (a longer sentence is cut)."""
+    runs, current = [], []
+    for sentence in SENTENCE_END.split(text.strip()):
+        sentence_words = sentence.split()
+        while len(sentence_words) > size:
+            runs.append(" ".join(sentence_words[:size]))
+            sentence_words = sentence_words[size:]
+        if current and len(current) + len(sentence_words) > size:
+            runs.append(" ".join(current))
+            current = []
+        current += sentence_words
+    if current:
+        runs.append(" ".join(current))
+    return runs
+
+
+def passages(title: str, texts: list[str]) -> tuple[str, ...]:
+    """Each text in short passages, each led by the title so it keeps its subject."""
+    found = [f"{title}: {run}" for text in texts if text for run in chunks(plain(text))]
+    return tuple(dict.fromkeys([title, *found]))
 
 
 def section_document(page: SectionPage) -> SearchDocument:
@@ -75,6 +104,11 @@ def section_document(page: SectionPage) -> SearchDocument:
         context=" ".join(crumb["title"] for crumb in data["breadcrumb"]),
         body=" ".join(plain(b["value"]) for b in blocks if b["type"] != "heading"),
         summary=data["summary"],
+        search_terms=data["search_terms"],
+        passages=passages(
+            data["title"],
+            [data["summary"], data["search_terms"], *(plain(b["value"]) for b in blocks)],
+        ),
     )
 
 
@@ -103,6 +137,14 @@ def service_document(service: Service) -> SearchDocument:
         headings=" ".join(filter(None, names)),
         body=" ".join(plain(t) for t in texts if t),
         summary=data["description"],
+        search_terms=data["search_terms"],
+        passages=passages(
+            data["name"],
+            [
+                data[k]
+                for k in ("description", "search_terms", "offers_html", "audience", "referral_rule")
+            ],
+        ),
     )
 
 

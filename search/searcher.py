@@ -12,6 +12,7 @@ from changes.models import PublicDocument
 from changes.reconcile import ensure_current
 from knowledge.models import SectionPage
 from knowledge.visibility import visible_pages
+from search import embeddings
 from search.engines import get_engine
 from search.engines.base import Clause, Filters, Hit, Query, ResultPage
 from search.models import BestBet, SynonymSet
@@ -125,6 +126,7 @@ def search(text: str, locale: str, filters: Filters, offset: int = 0, limit: int
         phrase=tuple(phrase),
         offset=offset,
         limit=limit,
+        vector=embeddings.query_vector(text),
     )
     return Outcome(only_public(get_engine().search(query)), did_you_mean(text, corrections))
 
@@ -141,13 +143,14 @@ def only_public(page: ResultPage) -> ResultPage:
     """The page without hits that are no longer public (an index write that failed, say):
     checked against the public documents, and removed from the index on the way."""
     ensure_current()
-    keys = {(hit.type, hit.object_id) for hit in page.hits}
+    shown = [*page.hits, *page.related]
+    keys = {(hit.type, hit.object_id) for hit in shown}
     public = set(
         PublicDocument.objects.filter(
             object_type__in={t for t, _ in keys}, object_id__in={i for _, i in keys}
         ).values_list("object_type", "object_id")
     )
-    stale = [hit.key for hit in page.hits if (hit.type, hit.object_id) not in public]
+    stale = [hit.key for hit in shown if (hit.type, hit.object_id) not in public]
     if not stale:
         return page
     logger.warning("Search index held %s, which may not be shown; removing them.", stale)
@@ -156,4 +159,6 @@ def only_public(page: ResultPage) -> ResultPage:
     except Exception:
         logger.exception("Could not remove %s from the search index.", stale)
     hits = [hit for hit in page.hits if hit.key not in stale]
-    return replace(page, hits=hits, total=max(page.total - len(stale), len(hits)))
+    total = max(page.total - (len(page.hits) - len(hits)), len(hits))
+    related = [hit for hit in page.related if hit.key not in stale]
+    return replace(page, hits=hits, total=total, related=related)

@@ -96,6 +96,7 @@ class ServiceEntry(Strict):
     languages: list[LanguageEntry] = []
     file_language: Literal[tuple(Service.FileLanguage.values)] = ""
     referral_rule: str = ""
+    search_terms: str = ""
     address: AddressEntry = AddressEntry()
     hours: HoursEntry = HoursEntry()
     channels: list[ChannelEntry] = Field(min_length=1)
@@ -143,8 +144,8 @@ def snapshot(service: Service) -> dict:
 
 SERVICE_FIELDS = (
     "name", "name_language", "short_name", "kind", "status", "description", "offers", "audience",
-    "file_language", "referral_rule", "street", "street_number", "postal_code", "locality",
-    "address_is_confidential", "hours_mode", "hours_note", "live",
+    "file_language", "referral_rule", "search_terms", "street", "street_number", "postal_code",
+    "locality", "address_is_confidential", "hours_mode", "hours_note", "live",
 )  # fmt: skip
 
 
@@ -158,7 +159,7 @@ def apply_entry(service: Service, entry: ServiceEntry, organisation: Organisatio
         entry.offers,
     )
     service.audience, service.file_language = entry.audience, entry.file_language
-    service.referral_rule = entry.referral_rule
+    service.referral_rule, service.search_terms = entry.referral_rule, entry.search_terms
     service.street, service.street_number = entry.address.street, entry.address.street_number
     service.postal_code = entry.address.postal_code
     service.locality = entry.address.locality

@@ -61,6 +61,7 @@ def service_representation(service: Service, request, translations=None, now=Non
         ],
         "file_language": service.file_language or None,
         "referral_rule": service.referral_rule,
+        "search_terms": service.search_terms,
         "address": address,
         "channels": [
             {

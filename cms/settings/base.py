@@ -184,6 +184,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ipvkb")
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", BASE_DIR / "var" / "search.sqlite3"))
+# Matching on meaning (search/embeddings.py): on unless SEARCH_EMBEDDINGS is "false"; passage
+# vectors are cached in their own file, which rebuilds reuse.
+SEARCH_EMBEDDINGS = os.environ.get("SEARCH_EMBEDDINGS", "true").lower() != "false"
+SEARCH_EMBEDDING_THREADS = int(os.environ.get("SEARCH_EMBEDDING_THREADS", "1"))
+SEARCH_EMBEDDING_CACHE = Path(
+    os.environ.get("SEARCH_EMBEDDING_CACHE", BASE_DIR / "var" / "embeddings.sqlite3")
+)
 # No avatars from gravatar.com: a third-party request carrying a hash of each editor's e-mail.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]

@@ -16,6 +16,7 @@ class SectionEntry(Strict):
     number: str = Field(pattern=SECTION_NUMBER)
     title: str = Field(min_length=1, max_length=255)
     summary: str = ""
+    search_terms: str = ""
     topics: list[Literal[tuple(Topic.values)]] = []
     body: list[Block] = []
     sections: list[SectionEntry] = []

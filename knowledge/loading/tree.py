@@ -99,6 +99,7 @@ class PageLoader:
                 number=entry.number,
                 title=entry.title,
                 summary=entry.summary,
+                search_terms=entry.search_terms,
                 topics=[SectionTopic(topic=topic) for topic in entry.topics],
                 body=stream_data(entry.body, f"{sheet_slug}/{entry.number}", self.services),
             )

@@ -114,6 +114,15 @@ class SectionPage(Page):
     )
     summary = models.TextField(blank=True)
     body = StreamField(SectionBodyBlock(), blank=True)
+    search_terms = models.TextField(
+        "words people use",
+        blank=True,
+        help_text=(
+            "Words and phrases people use for what this answers (victims, relatives, professionals;"
+        " colloquial and institutional), separated by commas. Not shown on the site: search"
+        " weighs them, and the feed carries them for partners' own search."
+        ),
+    )
     last_reviewed_on = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(
         null=True, blank=True, help_text="When the content must be checked again."
@@ -125,6 +134,7 @@ class SectionPage(Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("topics", label="Topic", heading="Topics"),
+        FieldPanel("search_terms"),
         TranslationStatusPanel(heading="Translations"),
     ]
     settings_panels = [
@@ -138,6 +148,7 @@ class SectionPage(Page):
         index.SearchField("number", boost=2),
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("search_terms"),
         index.FilterField("number"),
     ]
     parent_page_types = ["knowledge.FactSheetPage", "knowledge.SectionPage"]

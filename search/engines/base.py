@@ -6,6 +6,27 @@ from dataclasses import dataclass, field
 
 from search.documents import SearchDocument
 
+# Fusing the ranking on words with the ranking on meaning (reciprocal rank fusion, the same
+# constants as Elasticsearch's rrf retriever): a document's score is the sum over the rankings it
+# appears in of 1 / (RANK_CONSTANT + its rank).
+RANK_CONSTANT = 60
+# The documents whose passages come closest in meaning to the query join those matching its
+# words (MEANING_DEPTH of them). Similarity alone cannot tell a query the guidance answers from
+# one it does not (every query has nearest passages), so when no document matches the words the
+# results stay empty and the nearest RELATED are offered beside the helplines instead.
+MEANING_DEPTH = 10
+RELATED = 3
+
+
+def fuse(rankings: list[list]) -> list:
+    """Reciprocal rank fusion of several rankings; ties keep the order of the first ranking."""
+    scores, first_seen = {}, {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (RANK_CONSTANT + rank)
+            first_seen.setdefault(item, len(first_seen))
+    return sorted(scores, key=lambda item: (-scores[item], first_seen[item]))
+
 
 class IndexUnavailable(RuntimeError):
     """The index cannot answer as it should: missing, never built, empty, corrupt or out of
@@ -31,9 +52,11 @@ class Filters:
 class Query:
     """A parsed search: clauses in the locale's analysis, filters, pins and the window.
 
-    A document matches when it satisfies at least one clause. Ranking, the same in every engine:
-    pinned documents first, then by the number of clauses satisfied, then documents containing
-    the whole phrase, then by relevance (BM25, titles weighted above headings above body)."""
+    A document matches when it satisfies at least one clause, or when its passages come close to
+    the query's `vector` in meaning. Ranking, the same in every engine: pinned documents first;
+    then, on words, by the number of clauses satisfied, then documents containing the whole
+    phrase, then by relevance (BM25, titles weighted above headings above body), fused with the
+    ranking on meaning when there is a vector."""
 
     locale: str
     clauses: tuple[Clause, ...]
@@ -42,6 +65,7 @@ class Query:
     phrase: tuple[str, ...] = ()  # every word as typed, stop words included: ranks exact phrasing
     offset: int = 0
     limit: int = 20
+    vector: tuple[float, ...] | None = None  # the query's meaning (search/embeddings.py)
 
     @property
     def stems(self) -> set[str]:
@@ -76,6 +100,7 @@ class ResultPage:
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    related: list[Hit] = field(default_factory=list)  # closest in meaning, when nothing matched
 
 
 class SearchEngine(ABC):

@@ -9,7 +9,13 @@ analyzer for ad hoc queries; excerpts are highlighted in Python, as the embedded
 Ranking keeps the order of the Query docstring with scores that cannot overlap: pinned documents
 come first (the `pinned` query), then 100 points per clause satisfied (a fixed weight, where the
 embedded engine weighs each clause by its IDF), 10 for the whole phrase, and BM25 with the
-embedded engine's column weights squashed below 10."""
+embedded engine's column weights squashed below 10.
+
+With the embedding model, each document also holds its passages' vectors (`passages.vector`, a
+nested `dense_vector`), and a search with a query vector is one hybrid request: an `rrf` retriever
+fusing that lexical query with a kNN search on the passages (the embedded engine's constants),
+inside a `pinned` retriever; an aggregation counts the documents matching the words, and when there
+are none the nearest are offered as related instead of results, as in the embedded engine."""
 
 from collections import Counter
 from collections.abc import Iterable
@@ -17,10 +23,32 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
-from elasticsearch.dsl import Index, Keyword, Mapping, Q, Search, Text, analyzer, token_filter
+from elasticsearch.dsl import (
+    DenseVector,
+    Index,
+    Keyword,
+    Mapping,
+    Nested,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    token_filter,
+)
 
+from search import embeddings
 from search.documents import SearchDocument
-from search.engines.base import Clause, Hit, IndexUnavailable, Query, ResultPage, SearchEngine
+from search.engines.base import (
+    MEANING_DEPTH,
+    RANK_CONSTANT,
+    RELATED,
+    Clause,
+    Hit,
+    IndexUnavailable,
+    Query,
+    ResultPage,
+    SearchEngine,
+)
 from search.engines.embedded import COLUMNS, COMPOUNDING, FACETS, MIN_COMPOUND_PART, WEIGHTS
 from search.text import STEMMERS, highlight, stem, terms, words
 
@@ -38,6 +66,9 @@ SOURCE = [
     "type", "object_id", "title", "url", "number", "slug", "part", "topics", "summary", "body",
 ]  # fmt: skip
 MIN_SPELLED = 4
+# kNN: candidates examined per shard for the MEANING_DEPTH nearest; RRF ranks this many at least.
+NUM_CANDIDATES = 100
+RANK_WINDOW = 100
 
 
 def index_body(locale: str) -> dict:
@@ -67,6 +98,8 @@ def index_body(locale: str) -> dict:
         mapping.field(column, Text(analyzer=natural))
         mapping.field(f"{column}_terms", Text(analyzer=stems))
     mapping.field("words", Text(analyzer=folded))
+    vector = DenseVector(dims=embeddings.DIMENSIONS, similarity="cosine", index=True)
+    mapping.field("passages", Nested(properties={"vector": vector}))
     index = Index("_")
     # One shard keeps BM25 statistics whole; a replica wherever a second node exists.
     index.settings(number_of_shards=1, auto_expand_replicas="0-1")
@@ -74,8 +107,8 @@ def index_body(locale: str) -> dict:
     return index.to_dict()
 
 
-def document_body(doc: SearchDocument) -> dict:
-    """The indexed form of a document; its id is `doc.key`."""
+def document_body(doc: SearchDocument, vectors=()) -> dict:
+    """The indexed form of a document (with its passages' vectors); its id is `doc.key`."""
     texts = {column: getattr(doc, column) for column in COLUMNS}
     return {
         "type": doc.type,
@@ -89,6 +122,7 @@ def document_body(doc: SearchDocument) -> dict:
         **texts,
         **{f"{c}_terms": " ".join(terms(text, doc.locale)) for c, text in texts.items()},
         "words": " ".join(sorted(set(words(" ".join(texts.values()))))),
+        "passages": [{"vector": [float(x) for x in vector]} for vector in vectors],
     }
 
 
@@ -154,13 +188,40 @@ def organic_query(query: Query) -> Q:
     )
 
 
+def hybrid_retriever(query: Query, organic: Q) -> dict:
+    """The words' ranking fused with the passages' nearest in meaning, pinned keys first."""
+    fused = {
+        "rrf": {
+            "retrievers": [
+                {"standard": {"query": organic.to_dict()}},
+                {
+                    "knn": {
+                        "field": "passages.vector",
+                        "query_vector": list(query.vector),
+                        "k": MEANING_DEPTH,
+                        "num_candidates": NUM_CANDIDATES,
+                    }
+                },
+            ],
+            "rank_window_size": max(RANK_WINDOW, query.offset + query.limit),
+            "rank_constant": RANK_CONSTANT,
+        }
+    }
+    return {"pinned": {"ids": list(query.pinned), "retriever": fused}} if query.pinned else fused
+
+
 def search_body(query: Query) -> dict:
     """The search request: pinned keys (document ids) first, facets counted before the filters,
-    which apply as a post filter."""
+    which apply as a post filter; with a query vector, the hybrid retriever and a count of the
+    documents matching the words."""
     organic = organic_query(query)
-    search = Search().query(
-        Q("pinned", ids=list(query.pinned), organic=organic) if query.pinned else organic
-    )
+    if query.vector is not None:
+        search = Search().extra(retriever=hybrid_retriever(query, organic))
+        search.aggs.bucket("on_words", "filter", filter=organic)
+    else:
+        search = Search().query(
+            Q("pinned", ids=list(query.pinned), organic=organic) if query.pinned else organic
+        )
     wanted = query.filters
     filters = [
         Q("term", **{field: value})
@@ -230,14 +291,23 @@ class ElasticsearchEngine(SearchEngine):
 
     # -- writing ----------------------------------------------------------------------------
 
+    def bodies(self, documents: list[SearchDocument]):
+        """Each document with its indexed form, vectors computed in one batch."""
+        vectors = embeddings.passage_vectors([p for doc in documents for p in doc.passages])
+        offset = 0
+        for doc in documents:
+            rows = () if vectors is None else vectors[offset : offset + len(doc.passages)]
+            offset += len(doc.passages)
+            yield doc, document_body(doc, rows)
+
     def upsert(self, documents: Iterable[SearchDocument]) -> None:
         documents = [doc for doc in documents if doc.locale in self.locales]
         for locale in sorted({doc.locale for doc in documents}):
             if not self.aliased(locale):
                 raise IndexUnavailable(f"No index behind {self.alias(locale)}: rebuild it.")
         actions = (
-            {"_index": self.alias(d.locale), "_id": d.key, "_source": document_body(d)}
-            for d in documents
+            {"_index": self.alias(d.locale), "_id": d.key, "_source": body}
+            for d, body in self.bodies(documents)
         )
         helpers.bulk(self.client, actions, refresh="wait_for")
 
@@ -255,11 +325,9 @@ class ElasticsearchEngine(SearchEngine):
         fresh, counts = {}, Counter()
 
         def actions():
-            for doc in documents:
-                if doc.locale in fresh:
-                    counts[doc.locale] += 1
-                    source = document_body(doc)
-                    yield {"_index": fresh[doc.locale], "_id": doc.key, "_source": source}
+            for doc, source in self.bodies([d for d in documents if d.locale in fresh]):
+                counts[doc.locale] += 1
+                yield {"_index": fresh[doc.locale], "_id": doc.key, "_source": source}
 
         try:
             for locale in self.locales:
@@ -325,9 +393,15 @@ class ElasticsearchEngine(SearchEngine):
     def search(self, query: Query) -> ResultPage:
         response = self.read(index=self.alias(query.locale), body=search_body(query))
         aggregations = response["aggregations"]
+        hits = [self.hit(h, query) for h in response["hits"]["hits"]]
+        on_words = aggregations.get("on_words", {"doc_count": 1})["doc_count"]
+        if not (on_words or query.pinned):  # only the nearest in meaning: offered as related
+            return ResultPage(
+                total=0, hits=[], facets={n: {} for n in FACETS}, related=hits[:RELATED]
+            )
         return ResultPage(
             total=response["hits"]["total"]["value"],
-            hits=[self.hit(h, query) for h in response["hits"]["hits"]],
+            hits=hits,
             facets={
                 name: {b["key"]: b["doc_count"] for b in aggregations[name]["buckets"] if b["key"]}
                 for name in FACETS

@@ -3,7 +3,9 @@
 Words are analysed in Python (search/text.py) before they reach FTS5, so stemming, accent
 folding and stop words follow each language. One FTS5 table per locale; ranking is BM25 with
 titles weighted above headings, summaries and body text, after the number of clauses a document
-satisfies. Spelling suggestions come from the locale's own vocabulary (rapidfuzz)."""
+satisfies. Spelling suggestions come from the locale's own vocabulary (rapidfuzz). With the
+embedding model (search/embeddings.py), each document's passages are stored as vectors beside it,
+and the ranking on words is fused with the ranking on meaning (base.fuse)."""
 
 import functools
 import json
@@ -16,24 +18,29 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 from django.conf import settings
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from search import embeddings
 from search.documents import SearchDocument
 from search.engines.base import (
+    MEANING_DEPTH,
+    RELATED,
     Clause,
     Hit,
     IndexUnavailable,
     Query,
     ResultPage,
     SearchEngine,
+    fuse,
 )
 from search.text import highlight, stem, terms, words
 
 # The FTS5 columns and their BM25 weights.
-COLUMNS = ("title", "headings", "summary", "context", "body")
-WEIGHTS = (10.0, 4.0, 3.0, 2.0, 1.0)
+COLUMNS = ("title", "headings", "summary", "search_terms", "context", "body")
+WEIGHTS = (10.0, 4.0, 3.0, 3.0, 2.0, 1.0)
 FACETS = ("type", "part", "topic")
 # Languages that glue words into compounds ("geweldcyclus"): a query word also finds the
 # compounds that contain it, taken from the index's own vocabulary.
@@ -43,7 +50,7 @@ MIN_COMPOUND_PART = 5
 logger = logging.getLogger(__name__)
 # How long a write waits for another writer before it fails (and is queued to be retried).
 WRITE_WAIT = 5
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
@@ -61,6 +68,13 @@ CREATE TABLE IF NOT EXISTS documents (
     body TEXT NOT NULL,
     words TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS passages (
+    document_id INTEGER NOT NULL,
+    locale TEXT NOT NULL,
+    model TEXT NOT NULL,
+    vector BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_by_document ON passages (document_id);
 CREATE TABLE IF NOT EXISTS generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER);
 INSERT OR IGNORE INTO generation VALUES (1, 0);
 """
@@ -115,6 +129,7 @@ class EmbeddedEngine(SearchEngine):
         self.path = Path(path)
         self.local = threading.local()
         self.vocabularies: dict[str, tuple[int, Counter, frozenset[str]]] = {}
+        self.matrices: dict[str, tuple[int, np.ndarray, np.ndarray]] = {}
 
     # -- storage ----------------------------------------------------------------------------
 
@@ -211,7 +226,7 @@ class EmbeddedEngine(SearchEngine):
         """An index written by another version of this code is dropped: rebuild it."""
         tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         for (name,) in tables.fetchall():
-            if name == "documents" or name == "generation" or name.startswith("terms_"):
+            if name in ("documents", "generation", "passages") or name.startswith("terms_"):
                 connection.execute(f"DROP TABLE IF EXISTS {name}")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -236,13 +251,24 @@ class EmbeddedEngine(SearchEngine):
             row = db.execute("SELECT id, locale FROM documents WHERE key = ?", (key,)).fetchone()
             if row:
                 db.execute(f"DELETE FROM terms_{row['locale']} WHERE rowid = ?", (row["id"],))
+                db.execute("DELETE FROM passages WHERE document_id = ?", (row["id"],))
                 db.execute("DELETE FROM documents WHERE id = ?", (row["id"],))
 
-    def _insert(self, db, documents: Iterable[SearchDocument]) -> Counter:
-        counts = Counter()
+    def prepared(self, documents: Iterable[SearchDocument]) -> list[tuple[SearchDocument, list]]:
+        """This engine's documents with their passages' vectors (none without the model),
+        computed before any write begins so that no writer waits on the model."""
+        documents = [doc for doc in documents if doc.locale in self.locales]
+        vectors = embeddings.passage_vectors([p for doc in documents for p in doc.passages])
+        prepared, offset = [], 0
         for doc in documents:
-            if doc.locale not in self.locales:
-                continue
+            rows = [] if vectors is None else list(vectors[offset : offset + len(doc.passages)])
+            prepared.append((doc, rows))
+            offset += len(doc.passages)
+        return prepared
+
+    def _insert(self, db, prepared: list[tuple[SearchDocument, list]]) -> Counter:
+        counts = Counter()
+        for doc, vectors in prepared:
             self._delete(db, [doc.key])
             texts = [getattr(doc, column) for column in COLUMNS]
             cursor = db.execute(
@@ -256,15 +282,22 @@ class EmbeddedEngine(SearchEngine):
             )  # fmt: skip
             db.execute(
                 f"INSERT INTO terms_{doc.locale} (rowid, {', '.join(COLUMNS)})"
-                " VALUES (?,?,?,?,?,?)",
+                f" VALUES (?{',?' * len(COLUMNS)})",
                 (cursor.lastrowid, *(" ".join(terms(t, doc.locale)) for t in texts)),
+            )
+            db.executemany(
+                "INSERT INTO passages VALUES (?, ?, ?, ?)",
+                [
+                    (cursor.lastrowid, doc.locale, embeddings.MODEL_NAME, v.tobytes())
+                    for v in vectors
+                ],
             )
             counts[doc.locale] += 1
         return counts
 
     def upsert(self, documents: Iterable[SearchDocument]) -> None:
-        documents = list(documents)
-        self.write(lambda db: self._insert(db, documents))
+        prepared = self.prepared(documents)
+        self.write(lambda db: self._insert(db, prepared))
 
     def remove(self, keys: Iterable[str]) -> None:
         keys = list(keys)
@@ -272,12 +305,14 @@ class EmbeddedEngine(SearchEngine):
 
     def rebuild(self, documents: Iterable[SearchDocument]) -> dict[str, int]:
         counts = Counter()
+        prepared = self.prepared(documents)
 
         def replace(db):
             db.execute("DELETE FROM documents")
+            db.execute("DELETE FROM passages")
             for code in self.locales:
                 db.execute(f"DELETE FROM terms_{code}")
-            counts.update(self._insert(db, documents))
+            counts.update(self._insert(db, prepared))
 
         self.write(replace, self.create())
         return {code: counts[code] for code in self.locales}
@@ -367,10 +402,15 @@ class EmbeddedEngine(SearchEngine):
             )
             exact = {r[0] for r in rows}
         pinned = self.ids_by_key(query.locale, query.pinned)
-        ranked = pinned + sorted(
+        on_words = sorted(
             (r for r in coverage if r not in pinned),
             key=lambda r: (-coverage[r], r not in exact, scores[r]),
         )
+        on_meaning = [r for r in self.nearest(query) if r not in pinned]
+        related = []
+        if not (on_words or pinned):
+            related, on_meaning = on_meaning[:RELATED], []
+        ranked = pinned + (fuse([on_words, on_meaning]) if on_meaning else on_words)
         facets = {name: Counter() for name in FACETS}
         kept = []
         for row in self.rows_by_id(ranked, "id, type, part, topics"):
@@ -387,7 +427,40 @@ class EmbeddedEngine(SearchEngine):
             total=len(kept),
             hits=hits,
             facets={name: by_count(counter) for name, counter in facets.items()},
+            related=[self.hit(row, stems, query.locale, False) for row in self.rows_by_id(related)],
         )
+
+    def meaning(self, locale: str) -> tuple[np.ndarray, np.ndarray]:
+        """The locale's passage vectors (one matrix) and each row's document id, from this
+        process's model only; read again only after the index changed."""
+        generation = self.db.execute("SELECT value FROM generation").fetchone()[0]
+        cached = self.matrices.get(locale)
+        if cached is None or cached[0] != generation:
+            rows = self.db.execute(
+                "SELECT document_id, vector FROM passages WHERE locale = ? AND model = ?",
+                (locale, embeddings.MODEL_NAME),
+            ).fetchall()
+            ids = np.array([row[0] for row in rows], dtype=np.int64)
+            matrix = np.frombuffer(b"".join(row[1] for row in rows), dtype=np.float32)
+            cached = generation, ids, matrix.reshape(len(rows), embeddings.DIMENSIONS)
+            self.matrices[locale] = cached
+        return cached[1], cached[2]
+
+    def nearest(self, query: Query) -> list[int]:
+        """Documents whose best passage is closest in meaning to the query, best first."""
+        if query.vector is None:
+            return []
+        ids, matrix = self.meaning(query.locale)
+        if not len(ids):
+            return []
+        similarity = matrix @ np.asarray(query.vector, dtype=np.float32)
+        best: list[int] = []
+        for row in np.argsort(-similarity, kind="stable"):
+            if len(best) == MEANING_DEPTH:
+                break
+            if int(ids[row]) not in best:
+                best.append(int(ids[row]))
+        return best
 
     def ids_by_key(self, locale: str, keys: tuple[str, ...]) -> list[int]:
         """Row ids of these documents of the locale, in the order of `keys`."""

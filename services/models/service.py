@@ -86,6 +86,15 @@ class Service(
         help_text="Language of the person's administrative file that this service requires.",
     )
     referral_rule = models.TextField(blank=True, help_text="Who to refer elsewhere, and where.")
+    search_terms = models.TextField(
+        "words people use",
+        blank=True,
+        help_text=(
+            "Words and phrases people use for what this answers (victims, relatives, professionals;"
+        " colloquial and institutional), separated by commas. Not shown on the site: search"
+        " weighs them, and the feed carries them for partners' own search."
+        ),
+    )
     street = models.CharField(
         max_length=255,
         blank=True,
@@ -119,7 +128,12 @@ class Service(
             heading="Service",
         ),
         MultiFieldPanel(
-            [FieldPanel("description"), FieldPanel("offers"), FieldPanel("audience")],
+            [
+                FieldPanel("description"),
+                FieldPanel("offers"),
+                FieldPanel("audience"),
+                FieldPanel("search_terms"),
+            ],
             heading="What it offers, and to whom",
         ),
         MultiFieldPanel(
@@ -161,7 +175,8 @@ class Service(
             TranslatableField(name)
             for name in (
                 "name", "short_name", "organisation", "description", "offers", "audience",
-                "referral_rule", "street", "locality", "hours_note", "channels", "languages",
+                "referral_rule", "search_terms", "street", "locality", "hours_note", "channels",
+                "languages",
             )
         ),
         *(
@@ -179,6 +194,7 @@ class Service(
         index.SearchField("short_name", boost=3),
         index.SearchField("description"),
         index.SearchField("audience"),
+        index.SearchField("search_terms"),
         index.AutocompleteField("name"),
         index.FilterField("locale"),
         index.FilterField("slug"),
