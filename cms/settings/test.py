@@ -19,7 +19,7 @@ WHITENOISE_AUTOREFRESH = True
 # Each test run gets its own search index file; tests that reindex use their own again.
 SEARCH_INDEX_PATH = Path(tempfile.mkdtemp(prefix="ipvkb-test-search-")) / "index.sqlite3"
 # Passage vectors depend only on their text: one cache for every run, so rebuilds stay fast.
-SEARCH_EMBEDDING_CACHE = BASE_DIR / "var"  # noqa: F405 / "test-embeddings.sqlite3"
+SEARCH_EMBEDDING_CACHE = BASE_DIR / "var" / "test-embeddings.sqlite3"  # noqa: F405
 
 # Two-factor authentication stays off whatever the environment says; tests that need it turn it on.
 ADMIN_REQUIRE_2FA = False

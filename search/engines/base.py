@@ -11,9 +11,10 @@ from search.documents import SearchDocument
 # appears in of 1 / (RANK_CONSTANT + its rank).
 RANK_CONSTANT = 60
 # The documents whose passages come closest in meaning to the query join those matching its
-# words (MEANING_DEPTH of them). Similarity alone cannot tell a query the guidance answers from
-# one it does not (every query has nearest passages), so when no document matches the words the
-# results stay empty and the nearest RELATED are offered beside the helplines instead.
+# words: at most MEANING_DEPTH of them and, in the embedded engine, only those closer in meaning
+# than the closest document matching the words. Similarity alone cannot tell a query the guidance
+# answers from one it does not (every query has nearest passages), so when no document matches
+# the words the results stay empty and the nearest RELATED are offered beside the helplines.
 MEANING_DEPTH = 10
 RELATED = 3
 

@@ -406,7 +406,7 @@ class EmbeddedEngine(SearchEngine):
             (r for r in coverage if r not in pinned),
             key=lambda r: (-coverage[r], r not in exact, scores[r]),
         )
-        on_meaning = [r for r in self.nearest(query) if r not in pinned]
+        on_meaning = [r for r in self.nearest(query, set(on_words)) if r not in pinned]
         related = []
         if not (on_words or pinned):
             related, on_meaning = on_meaning[:RELATED], []
@@ -446,8 +446,9 @@ class EmbeddedEngine(SearchEngine):
             self.matrices[locale] = cached
         return cached[1], cached[2]
 
-    def nearest(self, query: Query) -> list[int]:
-        """Documents whose best passage is closest in meaning to the query, best first."""
+    def nearest(self, query: Query, on_words: set[int]) -> list[int]:
+        """Documents whose best passage is closest in meaning to the query, best first; when
+        some match the words, only those closer in meaning than the closest of them."""
         if query.vector is None:
             return []
         ids, matrix = self.meaning(query.locale)
@@ -456,10 +457,11 @@ class EmbeddedEngine(SearchEngine):
         similarity = matrix @ np.asarray(query.vector, dtype=np.float32)
         best: list[int] = []
         for row in np.argsort(-similarity, kind="stable"):
-            if len(best) == MEANING_DEPTH:
-                break
-            if int(ids[row]) not in best:
-                best.append(int(ids[row]))
+            document = int(ids[row])
+            if len(best) == MEANING_DEPTH or document in on_words:
+                break  # the rest are no closer than a match on words
+            if document not in best:
+                best.append(document)
         return best
 
     def ids_by_key(self, locale: str, keys: tuple[str, ...]) -> list[int]:

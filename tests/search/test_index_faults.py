@@ -51,7 +51,8 @@ def test_an_unpublish_during_an_index_failure_never_shows_and_the_retry_converge
     assert indexed(index, key)  # the write failed: the index still holds it
     # Never shown meanwhile, by any way in.
     assert page.url not in client.get(f"/en/search/?q={WORD}").content.decode()
-    assert client.get(f"/api/v1/search/?q={WORD}&locale=en").json()["results"] == []
+    found = client.get(f"/api/v1/search/?q={WORD}&locale=en").json()["results"]
+    assert page.pk not in [hit["id"] for hit in found if hit["type"] == "section"]
     waiting = IndexRetry.objects.count()  # with the neighbours whose documents changed
     assert client.get("/healthz").json()["search_index_retries"] == waiting
     client.force_login(editor)  # an administrator: told first on the dashboard
@@ -80,7 +81,7 @@ def test_a_publish_that_failed_to_index_is_written_with_the_next_change(
     assert [h.key for h in search(WORD, "en", Filters()).page.hits] == []  # not yet findable
     locker.close()
     committed(lambda: other.save_revision(user=editor).publish())  # any later index write
-    assert [h.key for h in search(WORD, "en", Filters()).page.hits] == [f"section:{page.pk}"]
+    assert [h.key for h in search(WORD, "en", Filters()).page.hits][:1] == [f"section:{page.pk}"]
     assert not IndexRetry.objects.exists()
 
 
