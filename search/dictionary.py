@@ -7,7 +7,6 @@ typo in that language: `installed` says so (logged once per process) and `is_wor
 
 import logging
 import threading
-from functools import lru_cache
 
 logger = logging.getLogger(__name__)
 # British English (the sheet's), Belgian French and Dutch: Debian's hunspell-en-gb, hunspell-fr
@@ -25,7 +24,7 @@ def _request(tag: str):
     """Enchant's hunspell dictionary for exactly `tag`, or None and why not."""
     try:
         import enchant
-    except ImportError as error:  # Enchant's C library is missing
+    except (ImportError, OSError) as error:  # Enchant's C library is missing or unloadable
         return None, error
     broker = enchant.Broker()
     broker.set_ordering(tag, PROVIDER)
@@ -46,7 +45,7 @@ def _dictionary(language: str):
                 logger.info(
                     "No %s dictionary for %s (%s): 'Did you mean' is not offered in this"
                     " language. Install Debian's %s.",
-                    PROVIDER, TAGS[language], reason, PACKAGES,
+                    PROVIDER, TAGS[language], " ".join(str(reason).split()), PACKAGES,
                 )  # fmt: skip
             _dictionaries[language] = found
         return _dictionaries[language]
@@ -57,10 +56,10 @@ def installed(language: str) -> bool:
     return _dictionary(language) is not None
 
 
-@lru_cache(maxsize=50_000)
 def is_word(word: str, language: str) -> bool:
     """Whether `word`, as typed or in lower case, is a word of the language ("Bruxelles" is,
-    "bruxelles" is not, in French; "Mijn" is, as "mijn"). False without the dictionary."""
+    "bruxelles" is not, in French; "Mijn" is, as "mijn"). False without the dictionary. Not
+    cached: a check takes microseconds, and the words people type are kept nowhere."""
     found = _dictionary(language)
     if found is None:
         return False

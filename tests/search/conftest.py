@@ -45,12 +45,8 @@ def without_dictionary(monkeypatch):
 
     def remove(language):
         monkeypatch.setitem(dictionary.TAGS, language, "xx_XX")
-        forget()
-
-    def forget():
-        dictionary._dictionaries.clear()
-        dictionary.is_word.cache_clear()
+        dictionary._dictionaries.pop(language, None)
 
     yield remove
     monkeypatch.undo()
-    forget()
+    dictionary._dictionaries.clear()
