@@ -1,6 +1,6 @@
 """From what a person typed to a ranked page of results, the same for every engine: words in
-the locale's analysis, misspellings corrected from the index's own vocabulary, editors' synonym
-sets expanded, best bets and section numbers pinned first."""
+the locale's analysis, words that are no words of the language corrected from the index's own
+vocabulary, editors' synonym sets expanded, best bets and section numbers pinned first."""
 
 import logging
 import re
