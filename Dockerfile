@@ -9,6 +9,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=cms.settings.production
 
 WORKDIR /app
+# Enchant and the hunspell dictionaries that tell a typo from a word ("Did you mean").
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libenchant-2-2 hunspell-en-gb hunspell-fr hunspell-nl \
+    && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir uv==0.13.8
 COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project

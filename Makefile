@@ -52,13 +52,13 @@ run: install ## Set up the SQLite database, load the content and serve on http:/
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install browser proxy html-checker ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+test: install browser proxy html-checker dictionaries ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# $(call apt_install,PROGRAM,PACKAGE,TESTS): install Debian's PACKAGE when PROGRAM is missing,
-# where that is possible (root and apt-get); otherwise say that TESTS will be skipped.
+# $(call apt_install,PRESENT,PACKAGES,TESTS): install Debian's PACKAGES when the shell test
+# PRESENT fails, where that is possible (root and apt-get); otherwise say that TESTS will be skipped.
 define apt_install
-	@if [ ! -x "$(1)" ]; then \
+	@if ! $(1); then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing Debian's $(2) for $(3)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
@@ -70,13 +70,20 @@ define apt_install
 endef
 
 browser: ## Install Debian's Chromium for the browser tests when missing (needs root and apt-get)
-	$(call apt_install,$(CHROMIUM),chromium,the browser tests)
+	$(call apt_install,[ -x "$(CHROMIUM)" ],chromium,the browser tests)
 
 html-checker: node_modules/.installed ## Install Java (Debian's default-jre-headless) for the Nu HTML Checker (vnu-jar, package-lock.json) when missing
-	$(call apt_install,$(JAVA),default-jre-headless,the Nu HTML Checker tests)
+	$(call apt_install,[ -x "$(JAVA)" ],default-jre-headless,the Nu HTML Checker tests)
 
 proxy: ## Install Debian's Varnish for the caching-proxy tests when missing (needs root and apt-get)
-	$(call apt_install,$(VARNISHD),varnish,the caching-proxy tests)
+	$(call apt_install,[ -x "$(VARNISHD)" ],varnish,the caching-proxy tests)
+
+# Enchant and the hunspell dictionaries search/dictionary.py asks (British English, Belgian
+# French and Dutch), checked as the application finds them.
+DICTIONARIES := libenchant-2-2 hunspell-en-gb hunspell-fr hunspell-nl
+DICTIONARIES_PRESENT := $(PY) -c "import sys; from search import dictionary as d; sys.exit(not all(map(d.installed, d.TAGS)))"
+dictionaries: install ## Install Enchant and Debian's hunspell dictionaries ("Did you mean") when missing (needs root and apt-get)
+	$(call apt_install,$(DICTIONARIES_PRESENT),$(DICTIONARIES),the spelling tests)
 
 lint: install node_modules/.installed ## Ruff, the one-way layers (import-linter), Django checks, missing migrations, the OpenAPI document (drf-spectacular, Redocly, Spectral)
 	$(VENV)/bin/ruff check .
@@ -142,4 +149,4 @@ lock: $(UV) ## Re-resolve uv.lock after changing pyproject.toml
 clean: ## Remove the virtual environments, node_modules and the local database
 	rm -rf $(VENV) $(TOOLS) node_modules db.sqlite3 var
 
-.PHONY: help install run test browser html-checker proxy screenshots lint assets assets-check bench-api bench-relevance bench-search bench-pages bench-load translations messages lock clean
+.PHONY: help install run test browser html-checker proxy dictionaries screenshots lint assets assets-check bench-api bench-relevance bench-search bench-pages bench-load translations messages lock clean

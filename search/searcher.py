@@ -1,6 +1,6 @@
 """From what a person typed to a ranked page of results, the same for every engine: words in
-the locale's analysis, misspellings corrected from the index's own vocabulary, editors' synonym
-sets expanded, best bets and section numbers pinned first."""
+the locale's analysis, words that are no words of the language corrected from the index's own
+vocabulary, editors' synonym sets expanded, best bets and section numbers pinned first."""
 
 import logging
 import re
@@ -12,11 +12,11 @@ from changes.models import PublicDocument
 from changes.reconcile import ensure_current
 from knowledge.models import SectionPage
 from knowledge.visibility import visible_pages
-from search import embeddings
+from search import dictionary, embeddings
 from search.engines import get_engine
 from search.engines.base import Clause, Filters, Hit, Query, ResultPage
 from search.models import BestBet, SynonymSet
-from search.text import WORD, fold, significant, stem, words
+from search.text import WORD, as_typed, fold, significant, stem, words
 
 logger = logging.getLogger(__name__)
 MAX_WORDS = 16
@@ -71,14 +71,24 @@ def build_clauses(stems: list[str], extra: dict[int, str], locale: str) -> list[
     return clauses
 
 
+def misspelt(folded: list[str], text: str, locale: str) -> list[str]:
+    """The words that may be typos: none of the ways each was typed is a word of the language.
+    The engine corrects only those it does not know either; without the language's dictionary
+    every word may be a typo."""
+    forms = as_typed(text)
+    return [w for w in folded if not any(dictionary.is_word(f, locale) for f in forms.get(w, {w}))]
+
+
 def parse(text: str, locale: str, as_you_type: bool = False) -> tuple[list[Clause], dict]:
-    """Clauses for `text`, and the corrections made (typed word -> corrected word)."""
+    """Clauses for `text`, and the corrections to offer (typed word -> corrected word). The
+    corrected word is searched beside the typed one; it is offered only when the language's
+    dictionary says the typed word is no word (without it, a typo cannot be told apart)."""
     typed = significant(words(text)[:MAX_WORDS], locale)
     if not typed:
         raise NothingToSearch(NothingToSearch.message)
     still_typing = as_you_type and not text[-1:].isspace()
     checked = typed[:-1] if still_typing else typed
-    corrections = get_engine().spelling(locale, checked)
+    corrections = get_engine().spelling(locale, misspelt(checked, text, locale))
     primary = [stem(corrections.get(w, w), locale) for w in typed]
     extra = {i: stem(w, locale) for i, w in enumerate(typed) if w in corrections}
     clauses = build_clauses(primary, extra, locale)
@@ -86,7 +96,7 @@ def parse(text: str, locale: str, as_you_type: bool = False) -> tuple[list[Claus
         last = typed[-1]
         prefix = min(last, stem(last, locale), key=len)
         clauses[-1] = Clause(((prefix,),), prefix=True)
-    return clauses, corrections
+    return clauses, corrections if dictionary.installed(locale) else {}
 
 
 def pinned_keys(text: str, locale: str) -> tuple[str, ...]:

@@ -29,6 +29,16 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
+def as_typed(text: str) -> dict[str, set[str]]:
+    """Each folded word of a text with the ways it was typed: "Numéro numero" -> {"numero":
+    {"Numéro", "numero"}}."""
+    forms = {}
+    for match in WORD.finditer(unicodedata.normalize("NFC", text)):
+        for word in words(match.group()):
+            forms.setdefault(word, set()).add(match.group())
+    return forms
+
+
 @cache
 def stopwords(language: str) -> frozenset[str]:
     lines = (STOPWORDS_DIR / f"{language}.txt").read_text(encoding="utf-8").splitlines()
@@ -58,13 +68,20 @@ def significant(folded_words: list[str], language: str) -> list[str]:
     return kept or folded_words
 
 
+def marked(word: str, matched_stems: set[str], language: str) -> bool:
+    """Whether a folded word of a text is one of the query's words: not a stop word, and with
+    a matched stem."""
+    return word not in stopwords(language) and stem(word, language) in matched_stems
+
+
 def highlight(text: str, matched_stems: set[str], language: str, width: int = 30) -> str:
     """An HTML-escaped excerpt of about `width` words around the densest run of matched words,
-    each matched word wrapped in <mark>; the opening words when nothing matches."""
+    each matched word wrapped in <mark>; the opening words when nothing matches. A stop word is
+    never marked, even when its stem is a query word's ("kans" and "kan", "tuer" and "tu")."""
     spans = list(WORD.finditer(text))
     if not spans:
         return ""
-    hits = [i for i, m in enumerate(spans) if stem(fold(m.group()), language) in matched_stems]
+    hits = [i for i, m in enumerate(spans) if marked(fold(m.group()), matched_stems, language)]
     start = 0
     if hits:
         best = max(hits, key=lambda i: sum(1 for h in hits if i <= h < i + width))

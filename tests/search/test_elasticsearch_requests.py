@@ -19,6 +19,7 @@ from search.engines.elastic import (
     search_body,
     spelling_body,
 )
+from search.searcher import parse
 from tests.api_helpers import EXPECTED, assert_matches_expected
 
 CYCLE_OF_VIOLENCE = Query(
@@ -363,6 +364,26 @@ def test_spelling_corrects_unknown_words_only(serve):
     [(method, path, _, body)] = server.requests
     assert (method, path) == ("POST", "/ipvkb-en/_search")
     assert body == spelling_body(["shelterr", "of", "violences"], "en")
+
+
+def test_the_searcher_asks_only_about_words_that_are_no_words(serve, settings, db, dictionaries):
+    """The one rule, applied before any engine is asked: "help" and "line" are English words."""
+
+    def answer(method, path, body):
+        suggestion = {"text": "numbr", "offset": 0, "length": 5, "options": [{"text": "number"}]}
+        return 200, {
+            "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
+            "aggregations": {"w0": {"doc_count": 0}},
+            "suggest": {"w0": [suggestion]},
+        }
+
+    server, _ = serve(answer)
+    settings.ELASTICSEARCH_URL = server.url
+    assert parse("help line numbr", "en")[1] == {"numbr": "number"}
+    [(_, path, _, body)] = server.requests
+    assert (path, body) == ("/ipvkb-en/_search", spelling_body(["numbr"], "en"))
+    parse("mijn man slaat me", "nl")
+    assert len(server.requests) == 1  # every word Dutch: nothing to ask
 
 
 def test_counts_per_locale(serve):

@@ -54,7 +54,7 @@ def test_facet_links_narrow_the_results_and_can_be_removed(client, engine):
     assert widened.select(".search-result--section")
 
 
-def test_did_you_mean_links_to_the_corrected_search(client, engine):
+def test_did_you_mean_links_to_the_corrected_search(client, engine, dictionaries):
     link = soup(client.get("/en/search/", {"q": "dissability"})).select_one(".did-you-mean a")
     assert link.get_text() == "disability" and link["href"] == "?q=disability"
 

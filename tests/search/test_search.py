@@ -67,7 +67,7 @@ def test_stop_words_do_not_change_what_is_found(client, engine):
     ],
 )
 def test_a_misspelt_word_still_finds_and_suggests_the_right_word(
-    client, engine, typo, fixed, locale, expected
+    client, engine, dictionaries, typo, fixed, locale, expected
 ):
     data = results(client, typo, locale)
     assert data["did_you_mean"] == fixed
