@@ -5,11 +5,14 @@ local HTTP server that answers like Elasticsearch and records what it was sent."
 import json
 import re
 import threading
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
+import numpy as np
 import pytest
 
+from search import embeddings
 from search.documents import SearchDocument
 from search.engines.base import Clause, Filters, IndexUnavailable, Query
 from search.engines.elastic import (
@@ -81,6 +84,30 @@ def test_document_body():
     body = document_body(DOCUMENT)
     expect(body, "document")
     assert set(body) == set(index_body("fr")["mappings"]["properties"])  # the mapping is strict
+
+
+def test_a_query_with_a_vector_is_one_hybrid_request_pinned_then_fused():
+    """Words and meaning fused by the rrf retriever inside the pinned one; the facets and the
+    post filter as before, and a count of the documents matching the words."""
+    hybrid = replace(FILTERED_AND_PINNED, vector=(0.25, -0.5, 0.125))
+    body = search_body(hybrid)
+    expect(body, "search-hybrid")
+    fused = body["retriever"]["pinned"]["retriever"]["rrf"]
+    assert body["retriever"]["pinned"]["ids"] == ["section:12", "service:3"]
+    assert fused["retrievers"][1]["knn"]["query_vector"] == [0.25, -0.5, 0.125]
+    assert fused["rank_window_size"] >= hybrid.offset + hybrid.limit
+    assert body["aggs"]["on_words"]["filter"] == fused["retrievers"][0]["standard"]["query"]
+    assert "query" not in body  # a retriever replaces the query
+
+
+def test_a_documents_passages_carry_their_vectors():
+    vectors = [np.full(embeddings.DIMENSIONS, 0.5, dtype=np.float32)] * 2
+    body = document_body(replace(DOCUMENT, passages=("a", "b")), vectors)
+    assert [len(p["vector"]) for p in body["passages"]] == [embeddings.DIMENSIONS] * 2
+    mapping = index_body("fr")["mappings"]["properties"]["passages"]
+    assert mapping["properties"]["vector"] == {
+        "type": "dense_vector", "dims": embeddings.DIMENSIONS, "similarity": "cosine", "index": True
+    }  # fmt: skip
 
 
 def test_dutch_words_also_find_the_compounds_that_contain_them():
