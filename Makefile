@@ -120,7 +120,8 @@ bench-relevance: install ## Search relevance per language, ours against Wagtail'
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content
 	$(PY) manage.py rebuild_search_index
-	$(PY) bench/relevance.py --verbose
+	for cases in ../shared/eval/relevance-public.yaml bench/cases/own-wording.yaml bench/cases/realistic.yaml; do \
+	  $(PY) bench/relevance.py --verbose --cases $$cases || exit 1; done
 
 bench-search: install ## Embedded search latency p50/p99 on the real corpus, 10x and 100x
 	$(PY) manage.py migrate --noinput

@@ -5,8 +5,10 @@ GET /api/v1/search/?q=...&locale=... ; it is answered when one of `expect` (a se
 "A.5.3.1", or "service:<slug>") is among the first 3 results. The baseline asks the same query of
 Wagtail's database search backend, `Page.objects.live().filter(locale=...).search(q)`, a result
 counting by its SectionPage number; services are snippets, not pages, so it can never return one.
-Prints per language and overall: cases, share answered in the top 3, MRR@10, for both; with
---verbose each case with both ranks. A measurement, not a test: exits 0 whatever the figures.
+In-process, ours runs twice in the same run: with matching on meaning (the embedding model) and on
+words alone (SEARCH_EMBEDDINGS off, the model unloaded). Prints per language and overall: cases,
+share answered in the top 3, MRR@10, for each; with --verbose each case with every rank.
+A measurement, not a test: exits 0 whatever the figures.
 
 Run: .venv/bin/python bench/relevance.py [--api http://127.0.0.1:8000] [--cases PATH] [--verbose]
 Without --api the API runs in-process (django.test.Client, the same code path without a socket)
@@ -70,6 +72,22 @@ def api_client(base_url: str | None):
         return response.json()["results"]
 
     return get
+
+
+def words_only(get):
+    """The same client with matching on meaning switched off for each call."""
+    from django.test import override_settings
+
+    from search import embeddings
+
+    def get_words_only(q, locale):
+        embeddings.model.cache_clear()
+        with override_settings(SEARCH_EMBEDDINGS=False):
+            found = get(q, locale)
+        embeddings.model.cache_clear()
+        return found
+
+    return get_words_only
 
 
 def name_of(result: dict) -> str:
@@ -158,6 +176,7 @@ def main():
     if not args.api:
         ensure_our_index()
     ours = api_client(args.api)
+    words = None if args.api else words_only(ours)
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     unknown = {case["locale"] for case in cases} - locales.keys()
     if unknown:
@@ -167,20 +186,24 @@ def main():
         expect = [str(e) for e in case["expect"]]
         our_rank = rank([name_of(r) for r in ours(case["q"], case["locale"])], expect)
         wagtail_rank = rank(wagtail_names(case["q"], locales[case["locale"]]), expect)
-        rows.append((case, our_rank, wagtail_rank))
+        words_rank = (
+            rank([name_of(r) for r in words(case["q"], case["locale"])], expect) if words else None
+        )
+        rows.append((case, our_rank, wagtail_rank, words_rank))
 
     print(f"cases: {args.cases} ({len(cases)}); ours: {args.api or 'in-process API'}")
     if args.verbose:
-        print(f"{'lang':4} {'ours':>4} {'wagtail':>7}  query -> expected")
-        for case, our_rank, wagtail_rank in rows:
+        print(f"{'lang':4} {'ours':>4} {'words':>5} {'wagtail':>7}  query -> expected")
+        for case, our_rank, wagtail_rank, words_rank in rows:
             print(
-                f"{case['locale']:4} {our_rank or '-':>4} {wagtail_rank or '-':>7}  "
-                f"{case['q']} -> {', '.join(map(str, case['expect']))}"
+                f"{case['locale']:4} {our_rank or '-':>4} {words_rank or '-':>5}"
+                f" {wagtail_rank or '-':>7}  {case['q']} -> {', '.join(map(str, case['expect']))}"
             )
         print()
     languages = list(dict.fromkeys(case["locale"] for case in cases))
     print(
         f"{'lang':6} {'cases':>5}  {'ours top-3':>10} {'ours MRR@10':>11}  "
+        f"{'words top-3':>11} {'words MRR@10':>12}  "
         f"{'Wagtail top-3':>13} {'Wagtail MRR@10':>14}"
     )
     verdicts = []
@@ -188,9 +211,10 @@ def main():
         chosen = [r for r in rows if language in ("all", r[0]["locale"])]
         our_top, our_mrr = figures([r[1] for r in chosen])
         wagtail_top, wagtail_mrr = figures([r[2] for r in chosen])
+        words_top, words_mrr = figures([r[3] for r in chosen]) if words else (0.0, 0.0)
         print(
             f"{language:6} {len(chosen):5d}  {our_top:10.2f} {our_mrr:11.3f}  "
-            f"{wagtail_top:13.2f} {wagtail_mrr:14.3f}"
+            f"{words_top:11.2f} {words_mrr:12.3f}  {wagtail_top:13.2f} {wagtail_mrr:14.3f}"
         )
         if language != "all":
             verdicts.append(f"{language} {'PASS' if our_top >= GOAL else 'MISS'} ({our_top:.2f})")
