@@ -37,6 +37,9 @@ REVIEW_EVERYTHING = (
     "search.add_bestbet",
     "search.change_bestbet",
     "search.delete_bestbet",
+    "search.add_dangersignal",
+    "search.change_dangersignal",
+    "search.delete_dangersignal",
 )
 
 

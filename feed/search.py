@@ -61,6 +61,11 @@ class SearchResponseSerializer(serializers.Serializer):
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     did_you_mean = serializers.CharField(allow_null=True)
+    emergency = serializers.BooleanField(
+        help_text="The query says someone may be in danger now (it holds one of the danger "
+        "signals editors keep for this language): show the lines of "
+        "`meta.safety.emergency_lines` that are `available_24_7` before the results."
+    )
     facets = FacetsSerializer(help_text="Counts over all matches, before type/part/topic filters.")
     results = SearchResultSerializer(many=True)
     related = SearchResultSerializer(
@@ -183,6 +188,7 @@ class SearchView(SearchBaseView):
         return {
             **page_links(request, outcome.page.total, page, size),
             "did_you_mean": outcome.did_you_mean,
+            "emergency": outcome.emergency,
             "facets": {
                 name: [{"value": value, "count": count} for value, count in counts.items()]
                 for name, counts in outcome.page.facets.items()

@@ -7,13 +7,15 @@ from wagtail.models import Locale
 
 from core.content_files import Strict
 from core.languages import content_languages
-from search.models import SynonymSet
+from search.models import DangerSignal, SynonymSet
 from search.text import words
+
+LanguageCode = Literal[tuple(content_languages())]
 
 
 class SynonymEntry(Strict):
     terms: list[str]
-    locale: Literal[tuple(content_languages())] | None = None
+    locale: LanguageCode | None = None
     note: str = ""
 
     @field_validator("terms")
@@ -24,20 +26,59 @@ class SynonymEntry(Strict):
         return terms
 
 
+class DangerEntry(Strict):
+    locale: LanguageCode
+    phrases: list[str]
+    note: str = ""
+
+    @field_validator("phrases")
+    @classmethod
+    def phrases_with_words(cls, phrases: list[str]) -> list[str]:
+        if not phrases or not all(words(p) for p in phrases):
+            raise ValueError("a danger signal needs one or more phrases, each with a word in it")
+        return phrases
+
+
 class SearchSteeringFile(Strict):
     synonyms: list[SynonymEntry] = []
+    danger: list[DangerEntry] = []
+
+
+def seed_once(model, what: str, rows, report) -> None:
+    """Create `rows` ((name, fields) pairs) only if the table is empty: once editors have rows
+    of their own, they are never touched."""
+    if model.objects.exists():
+        report("kept", f"{what} (edited in the admin)")
+        return
+    for name, fields in rows:
+        model.objects.create(**fields)
+        report("created", name)
 
 
 def load_search_steering(steering: SearchSteeringFile, report) -> None:
-    """Create the seeded synonym sets if there are none yet; editors' own sets are never touched."""
-    if SynonymSet.objects.exists():
-        report("kept", "synonym sets (edited in the admin)")
-        return
+    """The seeded synonym sets and danger signals, each into an empty table only."""
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    for entry in steering.synonyms:
-        SynonymSet.objects.create(
-            terms=", ".join(entry.terms),
-            locale=locales.get(entry.locale) if entry.locale else None,
-            note=entry.note,
+    synonyms = (
+        (
+            f"synonym set {', '.join(entry.terms)}",
+            {
+                "terms": ", ".join(entry.terms),
+                "locale": locales.get(entry.locale) if entry.locale else None,
+                "note": entry.note,
+            },
         )
-        report("created", f"synonym set {', '.join(entry.terms)}")
+        for entry in steering.synonyms
+    )
+    seed_once(SynonymSet, "synonym sets", synonyms, report)
+    signals = (
+        (
+            f"danger signal ({entry.locale}) {entry.note}",
+            {
+                "locale": locales[entry.locale],
+                "phrases": "\n".join(entry.phrases),
+                "note": entry.note,
+            },
+        )
+        for entry in steering.danger
+    )
+    seed_once(DangerSignal, "danger signals", signals, report)

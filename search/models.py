@@ -1,5 +1,5 @@
-"""How editors steer search, per language: synonym sets and best bets. Read on every search, so
-a change applies at once, without a restart or a reindex."""
+"""How editors steer search, per language: synonym sets, best bets and danger signals. Read on
+every search, so a change applies at once, without a restart or a reindex."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -96,6 +96,46 @@ class BestBet(index.Indexed, models.Model):
             )
         if not words(self.query):
             raise ValidationError({"query": "Type at least one word."})
+
+
+class DangerSignal(index.Indexed, models.Model):
+    """Phrases, in one language, which say that someone may be in danger now ("he will kill
+    me"): a search containing one shows the emergency numbers above everything else."""
+
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE)
+    phrases = models.TextField(
+        help_text="One phrase per line. A search matches when it contains a phrase's words in "
+        "that order; plurals, accents and capitals do not matter, small words such as "
+        '"he" or "me" do.'
+    )
+    note = models.CharField(max_length=255, blank=True, help_text="What these phrases are about.")
+
+    panels = [FieldPanel("locale"), FieldPanel("phrases"), FieldPanel("note")]
+    search_fields = [
+        index.SearchField("phrases"),
+        index.SearchField("note"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta:
+        verbose_name = "danger signal"
+        ordering = ["locale", "pk"]
+
+    def __str__(self):
+        return self.note or ", ".join(self.phrase_list())
+
+    def phrase_list(self) -> list[str]:
+        return [line.strip() for line in self.phrases.splitlines() if line.strip()]
+
+    def clean(self):
+        phrases = self.phrase_list()
+        if not phrases:
+            raise ValidationError({"phrases": "Give at least one phrase."})
+        empty = [p for p in phrases if not words(p)]
+        if empty:
+            raise ValidationError(
+                {"phrases": f"These have no letters or digits: {', '.join(empty)}"}
+            )
 
 
 class IndexRetry(models.Model):

@@ -1,6 +1,7 @@
 """From what a person typed to a ranked page of results, the same for every engine: words in
 the locale's analysis, words that are no words of the language corrected from the index's own
-vocabulary, editors' synonym sets expanded, best bets and section numbers pinned first."""
+vocabulary, editors' synonym sets expanded, best bets and section numbers pinned first, matching
+on meaning fused in, and whether it says someone may be in danger now."""
 
 import logging
 import re
@@ -13,6 +14,7 @@ from changes.reconcile import ensure_current
 from knowledge.models import SectionPage
 from knowledge.visibility import visible_pages
 from search import dictionary, embeddings
+from search.danger import signals_danger
 from search.engines import get_engine
 from search.engines.base import Clause, Filters, Hit, Query, ResultPage
 from search.models import BestBet, SynonymSet
@@ -33,6 +35,7 @@ class NothingToSearch(ValueError):
 class Outcome:
     page: ResultPage
     did_you_mean: str | None
+    emergency: bool  # the query holds a danger signal: the emergency numbers come first
 
 
 def synonym_phrases(locale: str) -> list[list[tuple[str, ...]]]:
@@ -138,7 +141,14 @@ def search(text: str, locale: str, filters: Filters, offset: int = 0, limit: int
         limit=limit,
         vector=embeddings.query_vector(text),
     )
-    return Outcome(only_public(get_engine().search(query)), did_you_mean(text, corrections))
+    # Words that already say someone is in danger are not offered a "correction".
+    danger = signals_danger(locale, text)
+    corrected = None if danger else did_you_mean(text, corrections)
+    return Outcome(
+        only_public(get_engine().search(query)),
+        corrected,
+        emergency=danger or signals_danger(locale, corrected),
+    )
 
 
 def suggest(text: str, locale: str, limit: int = 8) -> list[Hit]:

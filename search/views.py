@@ -1,5 +1,7 @@
 """The public results page, /<language>/search/?q=: plain HTML that works without JavaScript,
-sets no cookie and is never cached or indexed (the query is in its URL)."""
+sets no cookie and is never cached or indexed (the query is in its URL). A query that says
+someone may be in danger shows the emergency numbers first; one that finds nothing shows who to
+call and where else to look."""
 
 import logging
 
@@ -10,13 +12,17 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from wagtail.models import Locale
 
 from core.languages import alternate_paths
-from knowledge.models import SectionPage, Topic
+from knowledge.models import FactSheetPage, ServiceDirectoryPage, Topic
 from knowledge.numbers import PART_NUMBER
 from knowledge.visibility import visible_pages
+from search.danger import signals_danger
 from search.engines.base import Filters, IndexUnavailable
+from search.facets import facet_groups
 from search.searcher import NothingToSearch, search
+from services.safety import office_lines
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 10
@@ -32,29 +38,15 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(min_value=1, max_value=10_000, required=False)
 
 
-def facet_links(request, name: str, counts: dict, labels: dict) -> list[dict]:
-    """One link per facet value that adds it to the search, or removes it when it is on."""
-    links = []
-    for value, count in counts.items():
-        query = request.GET.copy()
-        query.pop("page", None)
-        active = query.get(name) == value
-        if active:
-            query.pop(name)
-        else:
-            query[name] = value
-        label = labels.get(value, value)
-        links.append(
-            {"label": label, "count": count, "active": active, "url": "?" + query.urlencode()}
-        )
-    return links
-
-
-def part_titles(language: str) -> dict[str, str]:
-    parts = visible_pages(
-        SectionPage.objects.filter(locale__language_code=language, number__regex=PART_NUMBER)
-    )
-    return {p.number: p.title for p in parts}
+def ways_on() -> dict:
+    """Where a search that found nothing leads: the sheets' contents, the service directory and
+    the services a person answers at, in the active language."""
+    locale = Locale.get_active()
+    return {
+        "fact_sheets": visible_pages(FactSheetPage.objects.filter(locale=locale)),
+        "directory": visible_pages(ServiceDirectoryPage.objects.filter(locale=locale)).first(),
+        "office_lines": office_lines(locale),
+    }
 
 
 @never_cache
@@ -75,40 +67,28 @@ def search_page(request):
             context["no_words"] = True
         except IndexUnavailable as error:
             logger.error("Search unavailable: %s", error)
-            context["unavailable"] = True
+            context.update(unavailable=True, emergency=signals_danger(language, data["q"]))
             status = 503
         else:
             page = outcome.page
-            paginator = Paginator(range(page.total), PAGE_SIZE)
+            facets = facet_groups(
+                request,
+                page.facets,
+                page.total,
+                dict(SearchForm.base_fields["type"].choices),
+                language,
+            )
             context.update(
                 results=page.hits,
                 total=page.total,
                 did_you_mean=outcome.did_you_mean,
-                page_obj=paginator.get_page(number),
-                facets=[
-                    (
-                        _("Show"),
-                        facet_links(
-                            request,
-                            "type",
-                            page.facets.get("type", {}),
-                            dict(SearchForm.base_fields["type"].choices),
-                        ),
-                    ),
-                    (
-                        _("Part of the sheet"),
-                        facet_links(
-                            request, "part", page.facets.get("part", {}), part_titles(language)
-                        ),
-                    ),
-                    (
-                        _("Topic"),
-                        facet_links(
-                            request, "topic", page.facets.get("topic", {}), dict(Topic.choices)
-                        ),
-                    ),
-                ],
+                emergency=outcome.emergency,
+                page_obj=Paginator(range(page.total), PAGE_SIZE).get_page(number),
+                facets=facets,
+                selected=[link for heading, links in facets for link in links if link["active"]],
             )
+            if not page.total:
+                context.update(ways_on())
     context["alternate_paths"] = alternate_paths(request)
     response = render(request, "search/results.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"

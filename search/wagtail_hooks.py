@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from search.health import index_health
-from search.models import BestBet, IndexRetry, SynonymSet
+from search.models import BestBet, DangerSignal, IndexRetry, SynonymSet
 
 
 class SynonymSetViewSet(SnippetViewSet):
@@ -23,8 +23,16 @@ class BestBetViewSet(SnippetViewSet):
     search_fields = ["query"]
 
 
+class DangerSignalViewSet(SnippetViewSet):
+    model = DangerSignal
+    icon = "warning"
+    list_display = ["__str__", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["phrases", "note"]
+
+
 class SearchSteeringGroup(SnippetViewSetGroup):
-    items = (SynonymSetViewSet, BestBetViewSet)
+    items = (SynonymSetViewSet, BestBetViewSet, DangerSignalViewSet)
     menu_icon = "search"
     menu_label = "Search"
     menu_name = "search-steering"

@@ -369,6 +369,20 @@ def final_url(url: str) -> str:
 
 # The public site as its visitors meet it.
 LANGUAGES = ("en", "fr", "nl")
+# Screens as people have them: small and common phones, and a laptop.
+SCREENS = {320: 568, 360: 640, 390: 844, 1280: 800}
+MIN_TARGET = 44  # px, WCAG 2.5.5 (AAA) and GOV.UK's own minimum for the exit and call controls
+
+
+def screen_options(width: int) -> dict:
+    """A browser context's options for a screen of SCREENS: below 1000 px, a phone (a mobile
+    viewport, which grows when something is wider than the screen, touch, a dense screen)."""
+    options = {"viewport": {"width": width, "height": SCREENS[width]}}
+    if width < 1000:
+        options.update(is_mobile=True, has_touch=True, device_scale_factor=2)
+    return options
+
+
 EXIT_LABEL = {"en": "Exit this page", "fr": "Quitter cette page", "nl": "Deze pagina verlaten"}
 
 

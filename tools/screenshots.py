@@ -33,6 +33,8 @@ def pages(base: str) -> dict[str, str]:
         "home-nl": f"{base}/nl/",
         "section-with-services-en": section_url(base, "B.2.2", "en"),
         "search-results-en": f"{base}/en/search/?q=cycle+of+violence",
+        "search-danger-en": f"{base}/en/search/?q=he+will+kill+me",
+        "search-no-results-en": f"{base}/en/search/?q=zqxwvkj",
         "service-directory-en": final_url(f"{base}/en/services/"),
         "404-en": f"{base}/en/no-such-page/",
     }

@@ -73,6 +73,7 @@ PARTS = [
     # How editors steer search.
     Part("search.SynonymSet"),
     Part("search.BestBet"),
+    Part("search.DangerSignal"),
     # wagtail-localize: what was extracted from each source and every translation of it.
     Part("wagtail_localize.TranslatableObject"),
     Part("wagtail_localize.TranslationSource"),

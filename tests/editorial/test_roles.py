@@ -77,8 +77,19 @@ def test_only_reviewers_publish(people, section, service, role):
     assert section("A.2").permissions_for_user(user).can_publish() == reviewer
     assert user.has_perm("services.publish_service") == reviewer
     assert user.has_perm("search.change_bestbet") == reviewer
+    assert user.has_perm("search.change_dangersignal") == reviewer
     editor = role.endswith("editors")
     assert section("A.2").permissions_for_user(user).can_edit() == (editor or reviewer)
+
+
+@pytest.mark.parametrize("role", [r.name for r in ROLES])
+def test_only_reviewers_keep_search_settings_in_the_admin(people, as_user, role):
+    """Danger signals as synonym sets and best bets: the reviewers' to add, change and delete."""
+    client = as_user(people[role])
+    for model in ("synonymset", "bestbet", "dangersignal"):
+        for url in (f"/admin/snippets/search/{model}/", f"/admin/snippets/search/{model}/add/"):
+            response = client.get(url)
+            assert response.status_code == 200 if role == "Reviewers" else refused(response), url
 
 
 def test_the_feed_cannot_be_written_to_by_anyone(people, as_user, service):

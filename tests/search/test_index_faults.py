@@ -109,6 +109,15 @@ def recovers(client) -> None:
     assert client.get("/healthz").status_code == 200
 
 
+def test_a_query_that_says_danger_shows_the_emergency_numbers_when_search_is_down(index, client):
+    index.unlink()
+    page = client.get("/en/search/", {"q": "he is outside, he will kill me"})
+    assert page.status_code == 503
+    main = page.content.decode().split('id="main"', 1)[1]
+    assert main.index('class="emergency-box"') < main.index("Search is temporarily unavailable")
+    assert 'href="tel:112"' in main
+
+
 def test_a_deleted_index_is_never_recreated_empty_and_workers_stop_reading_it(index, client):
     assert client.get(f"/en/search/?q={WORD}").status_code == 200  # opened, then deleted
     index.unlink()

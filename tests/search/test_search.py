@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from search.models import BestBet, SynonymSet
 from services.models import Service
+from tests.api_helpers import assert_matches_expected, assert_matches_schema
 
 API = "/api/v1/search/"
 
@@ -208,3 +209,30 @@ def test_search_responses_are_never_stored_by_caches(client, engine):
     response = client.get(API, {"q": "violence", "locale": "en"})
     assert response["Cache-Control"] == "no-store"
     assert not response.cookies
+
+
+@pytest.mark.parametrize(
+    "q, locale, danger",
+    [
+        ("he will kill me", "en", True),
+        ("il va me tuer", "fr", True),
+        ("hij gaat me vermoorden", "nl", True),
+        ("skills", "en", False),
+        ("cycle de la violence", "fr", False),
+    ],
+)
+def test_the_api_says_when_a_query_says_someone_is_in_danger(client, engine, q, locale, danger):
+    data = results(client, q, locale)
+    assert data["emergency"] is danger
+    assert_matches_schema(data, "SearchResponse")
+
+
+def test_a_danger_query_is_answered_in_full(client, engine):
+    data = results(client, "he will kill me", "en", page_size=3)
+    assert_matches_expected(data, "search-danger-en")
+
+
+def test_words_that_say_danger_are_not_corrected(client, engine):
+    """The Dutch pages lack "vermoorden": it is not "corrected" to "vermoeden"."""
+    data = results(client, "hij gaat me vermoorden", "nl")
+    assert (data["did_you_mean"], data["emergency"]) == (None, True)

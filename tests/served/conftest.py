@@ -91,6 +91,8 @@ def contexts(browser, site):
 
 
 SEARCHES = {"en": "cycle of violence", "fr": "cycle de la violence", "nl": "geweldcyclus"}
+# Searches that say someone is in danger now: the emergency box comes first.
+DANGER_SEARCHES = {"en": "he will kill me", "fr": "il va me tuer", "nl": "hij gaat me vermoorden"}
 FOOTER_PAGES = ("staying safe", "accessibility")  # the footer's links, in its order
 
 
@@ -109,6 +111,7 @@ def page_types(site) -> dict[str, dict[str, tuple[str, int]]]:
         a3 = section_url(site, "A.3", language)
         fact_sheet = a3.rsplit("/", 3)[0] + "/"
         query = urllib.parse.quote(SEARCHES[language])
+        danger = urllib.parse.quote(DANGER_SEARCHES[language])
         footer = footer_links(get_text(f"{site}/{language}/"))
         result[language] = {
             "home": (f"{site}/{language}/", 200),
@@ -117,6 +120,7 @@ def page_types(site) -> dict[str, dict[str, tuple[str, int]]]:
             "section with service cards B.2.2": (section_url(site, "B.2.2", language), 200),
             "service directory": (final_url(f"{site}/{language}/services/"), 200),
             "search results": (f"{site}{site_path('search', language)}?q={query}", 200),
+            "search results, danger": (f"{site}{site_path('search', language)}?q={danger}", 200),
             "zero results": (f"{site}{site_path('search', language)}?q=zqxwvkj", 200),
             **{name: (final_url(site + path), 200) for name, path in footer.items()},
             "404": (f"{site}/{language}/no-such-page/", 404),

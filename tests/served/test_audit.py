@@ -18,6 +18,7 @@ from tests.browser import (
     status,
 )
 from tests.paths import site_path
+from tests.served.conftest import DANGER_SEARCHES
 
 pytestmark = requires_chromium
 
@@ -60,6 +61,10 @@ def pages(site) -> dict[str, dict[str, tuple[str, int]]]:
             "services": (final_url(f"{site}/{language}/services/"), 200),
             "search": (
                 f"{site}{search}?q={urllib.parse.quote(SEARCHES[language])}",
+                200,
+            ),
+            "search, danger": (
+                f"{site}{search}?q={urllib.parse.quote(DANGER_SEARCHES[language])}",
                 200,
             ),
             "search, no result": (f"{site}{search}?q=zqxwvkj", 200),

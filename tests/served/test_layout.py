@@ -11,15 +11,11 @@ import time
 
 import pytest
 
-from tests.browser import LANGUAGES, requires_chromium
+from tests.browser import LANGUAGES, MIN_TARGET, SCREENS, requires_chromium, screen_options
 from tests.stack import sqlite_pass_only
 
 # What a page looks like does not depend on the database: checked in CI's SQLite pass.
 pytestmark = [requires_chromium, sqlite_pass_only("the layout is the same on PostgreSQL")]
-
-# Screens as people have them: small and common phones, and a laptop.
-SCREENS = {320: 568, 360: 640, 390: 844, 1280: 800}
-MIN_TARGET = 44  # px, WCAG 2.5.5 (AAA) and GOV.UK's own minimum for the exit and call controls
 
 # The boxes that matter, in screen coordinates: relative to the visual viewport, which is the
 # screen, while getBoundingClientRect() is relative to the layout viewport, which a phone
@@ -113,13 +109,6 @@ def check_page(page, url: str, expected_status: int, width: int, height: int) ->
         problems.append(f"after the skip link, <main> starts under the exit: main "
                         f"{fmt(seen['focused'])}, exit {fmt(seen['exit'])}")  # fmt: skip
     return problems
-
-
-def screen_options(width: int) -> dict:
-    options = {"viewport": {"width": width, "height": SCREENS[width]}}
-    if width < 1000:  # a phone: a mobile viewport, touch, a dense screen
-        options.update(is_mobile=True, has_touch=True, device_scale_factor=2)
-    return options
 
 
 @pytest.mark.parametrize("width", SCREENS)
