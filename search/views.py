@@ -88,7 +88,7 @@ def search_page(request):
                 selected=[link for heading, links in facets for link in links if link["active"]],
             )
             if not page.total:
-                context.update(ways_on())
+                context.update(ways_on(), related=page.related)
     context["alternate_paths"] = alternate_paths(request)
     response = render(request, "search/results.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"

@@ -65,3 +65,10 @@ def test_without_the_model_search_works_on_words_alone(client, own_index, withou
     assert ids(data["results"])[0] == "A.3"
     assert data["related"] == []
     assert get_engine().meaning("en")[0].size == 0  # a rebuild without the model stores none
+
+
+def test_the_page_with_no_result_offers_the_nearest_in_meaning(client, engine):
+    page = client.get("/en/search/", {"q": "pizza recipe"}).content.decode()
+    assert "These may be close to what you mean" in page
+    related = results(client, "pizza recipe", "en")["related"]
+    assert all(r["title"] in page for r in related)
