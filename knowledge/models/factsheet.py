@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.fields import search_terms_field
 from core.translations.panels import TranslationStatusPanel
 from knowledge.blocks import SectionBodyBlock
 from knowledge.numbers import section_number_validator
@@ -114,15 +115,7 @@ class SectionPage(Page):
     )
     summary = models.TextField(blank=True)
     body = StreamField(SectionBodyBlock(), blank=True)
-    search_terms = models.TextField(
-        "words people use",
-        blank=True,
-        help_text=(
-            "Words and phrases people use for what this answers (victims, relatives, professionals;"
-        " colloquial and institutional), separated by commas. Not shown on the site: search"
-        " weighs them, and the feed carries them for partners' own search."
-        ),
-    )
+    search_terms = search_terms_field()
     last_reviewed_on = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(
         null=True, blank=True, help_text="When the content must be checked again."

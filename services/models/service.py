@@ -18,6 +18,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.fields import search_terms_field
 from core.translations.panels import TranslationStatusPanel
 from services.forms import ServiceForm
 from services.hours import group_days, open_at
@@ -86,15 +87,7 @@ class Service(
         help_text="Language of the person's administrative file that this service requires.",
     )
     referral_rule = models.TextField(blank=True, help_text="Who to refer elsewhere, and where.")
-    search_terms = models.TextField(
-        "words people use",
-        blank=True,
-        help_text=(
-            "Words and phrases people use for what this answers (victims, relatives, professionals;"
-        " colloquial and institutional), separated by commas. Not shown on the site: search"
-        " weighs them, and the feed carries them for partners' own search."
-        ),
-    )
+    search_terms = search_terms_field()
     street = models.CharField(
         max_length=255,
         blank=True,
