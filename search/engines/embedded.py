@@ -46,6 +46,8 @@ FACETS = ("type", "part", "topic")
 # compounds that contain it, taken from the index's own vocabulary.
 COMPOUNDING = {"nl"}
 MIN_COMPOUND_PART = 5
+# Passages looked at per document wanted on meaning before sorting them all.
+PASSAGES_PER_DOCUMENT = 50
 
 logger = logging.getLogger(__name__)
 # How long a write waits for another writer before it fails (and is queued to be retried).
@@ -455,13 +457,27 @@ class EmbeddedEngine(SearchEngine):
         if not len(ids):
             return []
         similarity = matrix @ np.asarray(query.vector, dtype=np.float32)
+        enough = min(len(similarity), PASSAGES_PER_DOCUMENT * MEANING_DEPTH)
+        rows = np.argpartition(-similarity, enough - 1)[:enough]
+        best, settled = self.closest_documents(
+            ids, rows[np.argsort(-similarity[rows], kind="stable")], on_words
+        )
+        if not settled and enough < len(similarity):  # rare: every passage, in order
+            best, _ = self.closest_documents(ids, np.argsort(-similarity, kind="stable"), on_words)
+        return best
+
+    @staticmethod
+    def closest_documents(ids, rows, on_words: set[int]) -> tuple[list[int], bool]:
+        """The documents of these passages (closest first), until MEANING_DEPTH of them or one
+        that matches the words (the rest are no closer than it); whether that point was met."""
         best: list[int] = []
-        for row in np.argsort(-similarity, kind="stable"):
+        for row in rows:
             document = int(ids[row])
             if len(best) == MEANING_DEPTH or document in on_words:
-                break  # the rest are no closer than a match on words
+                return best, True
             if document not in best:
                 best.append(document)
+        return best, False
         return best
 
     def ids_by_key(self, locale: str, keys: tuple[str, ...]) -> list[int]:

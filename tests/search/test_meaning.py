@@ -6,7 +6,8 @@ import pytest
 from django.test import override_settings
 
 from search import embeddings
-from search.engines import get_engine
+from search.engines import embedded, get_engine
+from search.engines.base import MEANING_DEPTH, Query
 from search.indexing import rebuild
 from tests.search.test_search import ids, results
 
@@ -72,3 +73,15 @@ def test_the_page_with_no_result_offers_the_nearest_in_meaning(client, engine):
     assert "These may be close to what you mean" in page
     related = results(client, "pizza recipe", "en")["related"]
     assert all(r["title"] in page for r in related)
+
+
+@pytest.mark.parametrize("q", ["my husband beats me", "residence permit", "where can I sleep"])
+def test_the_partial_sort_finds_what_sorting_every_passage_finds(own_index, monkeypatch, q):
+    rebuild()
+    engine = get_engine()
+    query = Query(locale="en", clauses=(), vector=embeddings.query_vector(q))
+    words = set(engine.ids_by_key("en", ("section:1",)))  # one match on words, or none
+    found = engine.nearest(query, words)
+    monkeypatch.setattr(embedded, "PASSAGES_PER_DOCUMENT", 1)  # too few: falls back to all
+    assert engine.nearest(query, words) == found
+    assert len(found) <= MEANING_DEPTH
