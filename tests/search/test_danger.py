@@ -105,15 +105,6 @@ def test_a_signal_needs_phrases_with_words(db):
     DangerSignal(locale=locale("en"), phrases="kill me\nknife").full_clean()
 
 
-def test_seeded_signals_are_loaded_once_and_editors_signals_are_kept(db):
-    edited = DangerSignal.objects.filter(locale__language_code="nl").first()
-    edited.phrases = "hij slaat me"
-    edited.save()
-    DangerSignal.objects.exclude(pk=edited.pk).delete()
-    call_command("load_content", verbosity=0)
-    assert list(DangerSignal.objects.values_list("phrases", flat=True)) == ["hij slaat me"]
-
-
 def test_a_malformed_danger_seed_is_refused_and_nothing_changes(db, content_copy):
     DangerSignal.objects.all().delete()
     edit_yaml(

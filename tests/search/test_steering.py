@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale
 
-from search.models import BestBet, SynonymSet
+from search.models import BestBet, DangerSignal, SynonymSet
 from tests.conftest import edit_yaml
 
 
@@ -61,13 +61,17 @@ def test_a_synonym_set_needs_two_terms_with_words(db):
     SynonymSet(terms="shelter,\nrefuge").full_clean()
 
 
-def test_seeded_synonyms_are_loaded_once_and_editors_sets_are_kept(db):
-    edited = SynonymSet.objects.first()
-    edited.terms = "CPAS, OCMW"
+@pytest.mark.parametrize(
+    "model, field, value",
+    [(SynonymSet, "terms", "CPAS, OCMW"), (DangerSignal, "phrases", "hij slaat me")],
+)
+def test_seeded_steering_is_loaded_once_and_editors_rows_are_kept(db, model, field, value):
+    edited = model.objects.first()
+    setattr(edited, field, value)
     edited.save()
-    SynonymSet.objects.exclude(pk=edited.pk).delete()
+    model.objects.exclude(pk=edited.pk).delete()
     call_command("load_content", verbosity=0)
-    assert list(SynonymSet.objects.values_list("terms", flat=True)) == ["CPAS, OCMW"]
+    assert list(model.objects.values_list(field, flat=True)) == [value]
 
 
 def test_a_malformed_search_file_is_refused_and_nothing_changes(db, content_copy):
