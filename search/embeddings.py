@@ -98,6 +98,18 @@ class VectorCache:
             logger.warning("Embedding cache %s not written (%s).", self.path, error)
 
 
+def with_vectors(documents: list) -> list[tuple]:
+    """Each document with its passages' vectors (an empty list without the model), all computed
+    in one batch."""
+    vectors = passage_vectors([p for doc in documents for p in doc.passages])
+    paired, offset = [], 0
+    for doc in documents:
+        rows = [] if vectors is None else list(vectors[offset : offset + len(doc.passages)])
+        paired.append((doc, rows))
+        offset += len(doc.passages)
+    return paired
+
+
 def passage_vectors(texts: list[str]) -> np.ndarray | None:
     """One vector per passage (rows of a float32 matrix), or None without the model."""
     found = model()

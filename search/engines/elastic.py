@@ -293,12 +293,8 @@ class ElasticsearchEngine(SearchEngine):
 
     def bodies(self, documents: list[SearchDocument]):
         """Each document with its indexed form, vectors computed in one batch."""
-        vectors = embeddings.passage_vectors([p for doc in documents for p in doc.passages])
-        offset = 0
-        for doc in documents:
-            rows = () if vectors is None else vectors[offset : offset + len(doc.passages)]
-            offset += len(doc.passages)
-            yield doc, document_body(doc, rows)
+        for doc, vectors in embeddings.with_vectors(documents):
+            yield doc, document_body(doc, vectors)
 
     def upsert(self, documents: Iterable[SearchDocument]) -> None:
         documents = [doc for doc in documents if doc.locale in self.locales]

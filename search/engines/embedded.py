@@ -259,14 +259,7 @@ class EmbeddedEngine(SearchEngine):
     def prepared(self, documents: Iterable[SearchDocument]) -> list[tuple[SearchDocument, list]]:
         """This engine's documents with their passages' vectors (none without the model),
         computed before any write begins so that no writer waits on the model."""
-        documents = [doc for doc in documents if doc.locale in self.locales]
-        vectors = embeddings.passage_vectors([p for doc in documents for p in doc.passages])
-        prepared, offset = [], 0
-        for doc in documents:
-            rows = [] if vectors is None else list(vectors[offset : offset + len(doc.passages)])
-            prepared.append((doc, rows))
-            offset += len(doc.passages)
-        return prepared
+        return embeddings.with_vectors([doc for doc in documents if doc.locale in self.locales])
 
     def _insert(self, db, prepared: list[tuple[SearchDocument, list]]) -> Counter:
         counts = Counter()

@@ -61,7 +61,11 @@ def test_stop_words_do_not_change_what_is_found(client, engine):
 @pytest.mark.parametrize(
     "typo, fixed, locale, expected",
     [
-        ("violance", "violence", "en", None),
+        ("violance", "violence", "en", "A"),
+        ("viloence", "violence", "en", "A"),
+        ("viloence", "violence", "fr", "A"),
+        ("slachtoferhulp", "slachtofferhulp", "nl", "B.2.2"),
+        ("slachtofferhulp telfoon", "slachtofferhulp telefoon", "nl", "B.2.2"),
         ("dissability", "disability", "en", "A.5.8"),
         ("handicapp", "handicap", "fr", "A.5.8"),
         ("gezinsherenjging", "gezinshereniging", "nl", "A.5.3.1"),
@@ -72,9 +76,7 @@ def test_a_misspelt_word_still_finds_and_suggests_the_right_word(
 ):
     data = results(client, typo, locale)
     assert data["did_you_mean"] == fixed
-    assert data["count"] > 0
-    if expected:
-        assert expected in ids(data["results"])[:3]
+    assert expected in ids(data["results"])[:3]
 
 
 def test_correctly_spelt_words_get_no_suggestion(client, engine):

@@ -30,24 +30,6 @@ def test_correct_words_get_no_did_you_mean(client, engine, dictionaries, q, loca
     assert page.select_one(".did-you-mean") is None
 
 
-@pytest.mark.parametrize(
-    "typo, fixed, locale, expected",
-    [
-        ("viloence", "violence", "en", "A"),
-        ("violance", "violence", "en", "A"),
-        ("viloence", "violence", "fr", "A"),
-        ("slachtoferhulp", "slachtofferhulp", "nl", "B.2.2"),
-        ("slachtofferhulp telfoon", "slachtofferhulp telefoon", "nl", "B.2.2"),
-    ],
-)
-def test_typos_are_still_corrected_and_found(
-    client, engine, dictionaries, typo, fixed, locale, expected
-):
-    data = results(client, typo, locale)
-    assert data["did_you_mean"] == fixed
-    assert expected in ids(data["results"])[:3]
-
-
 def test_only_words_in_neither_the_dictionary_nor_the_index_are_corrected(engine, dictionaries):
     assert not dictionary.is_word("viloence", "en")
     assert engine.spelling("en", ["viloence"]) == {"viloence": "violence"}
